@@ -1,0 +1,109 @@
+import { basename, join, resolve } from 'node:path';
+import type { EvalSummary } from '../../core/eval/evalReport';
+import type { EvalProtocol } from '../../core/eval/evalTypes';
+import { parseScoringResolution } from '../../core/eval/scoringResolution';
+import type { DatasetFormatId } from '../../core/dataset/datasetIndex';
+import { inferDatasetSchema } from '../../core/dataset/inferDatasetSchema';
+import { openDataset } from '../../core/dataset/openDataset';
+import { HELEN_GROUPS } from '../../core/metrics/labelGroups';
+import type { ExecutionProviderChoice } from '../../core/ports/modelRunner';
+import { parseMappingJson } from '../../core/schema/mappingJson';
+import type { PredictionRequest } from '../../node/evaluation/runEvaluation';
+import { runEvaluation } from '../../node/evaluation/runEvaluation';
+import { defaultInferenceWorkerPath, WorkerModelRunner } from '../../node/inference/workerModelRunner';
+import type { NodeAdapters } from '../../node/nodeAdapters';
+import { createNodeAdapters } from '../../node/nodeAdapters';
+import { EXIT, UsageError } from '../cliErrors';
+import { ProgressBar } from '../progressBar';
+import { loadSchemaRegistry, resolveSchemaArg } from '../schemaArgs';
+import type { TerminalOutput } from '../terminalOutput';
+import { EVAL_HELP, parseEvalArgs, specFlagValues } from './evalOptions';
+import type { EvalArgs } from './evalOptions';
+import { printEvalSummary } from './evalPrinter';
+
+const PROVIDERS: readonly ExecutionProviderChoice[] = ['auto', 'cpu', 'cuda', 'webgpu', 'dml', 'coreml'];
+
+/** Runs `facegap eval`. */
+export async function evalCommand(argv: readonly string[], output: TerminalOutput, signal: AbortSignal): Promise<number> {
+  const args = parseEvalArgs(argv);
+  const { values, positionals } = args;
+  if (values.help) return output.out(EVAL_HELP), EXIT.ok;
+  checkUsage(args);
+  const adapters = createNodeAdapters();
+  const registry = await loadSchemaRegistry(adapters.files, values['schema-file'] ?? []);
+  const root = positionals[0];
+  const overrides = { format: values.format as DatasetFormatId | undefined, imagesDir: values.images, masksDir: values.masks };
+  const index = await openDataset(adapters.files, root, overrides, signal);
+  const explicit = await resolveSchemaArg(values.schema, registry, adapters.files);
+  const choice = await inferDatasetSchema(index, registry.list(), adapters.files, adapters.decoder, explicit);
+  const prediction = predictionRequest(values);
+  const protocol = await evalProtocol(values, adapters, prediction);
+  const outDir = values.out ?? defaultRunDir(root, prediction);
+  const runner = new WorkerModelRunner(defaultInferenceWorkerPath(__dirname));
+  const bar = values['no-progress'] ? undefined : new ProgressBar(output, 'evaluating');
+  try {
+    const result = await runEvaluation(
+      { dataset: { index, schema: choice.schema, schemaReason: choice.reason }, prediction, protocol, outDir },
+      { adapters, registry, runner: () => runner },
+      {
+        signal,
+        onReady: ({ warnings }) => warnings.forEach((w) => output.err(w)),
+        onProgress: (p) => bar?.update(p.done, p.total, p.elapsedSeconds, p.done - p.reused, p.skipped > 0 ? `${p.skipped} skipped` : ''),
+      },
+    );
+    result.warnings.forEach((w) => output.err(`warning: ${w}`));
+    report(result.summary, result.runDir, values.json === true, output);
+    return result.summary.status === 'interrupted' ? EXIT.interrupted : result.summary.images === 0 ? EXIT.failed : EXIT.ok;
+  } finally {
+    await runner.dispose();
+  }
+}
+
+function checkUsage({ values, positionals }: EvalArgs): void {
+  if (positionals.length !== 1) throw new UsageError('facegap eval takes exactly one dataset folder');
+  if (!values.model === !values.pred) throw new UsageError('give either --model <file.onnx> or --pred <folder>');
+  if (values.ep !== undefined && !PROVIDERS.includes(values.ep as ExecutionProviderChoice)) {
+    throw new UsageError(`--ep must be one of ${PROVIDERS.join(', ')}`);
+  }
+  if (values.pred && (values.spec || values.preset || values.ep)) throw new UsageError('--spec, --preset and --ep apply to --model only');
+  if (values.boundary !== undefined && !/^\d{1,3}$/.test(values.boundary)) throw new UsageError('--boundary must be a whole number of pixels');
+  if (values.threads !== undefined && !/^\d{1,4}$/.test(values.threads)) throw new UsageError('--threads must be a whole number');
+  if (values.groups !== undefined && !['helen', 'none'].includes(values.groups)) throw new UsageError('--groups must be helen or none');
+}
+
+function predictionRequest(values: EvalArgs['values']): PredictionRequest {
+  if (values.pred) return { kind: 'folder', folder: values.pred, schema: values['pred-schema'] };
+  return {
+    kind: 'model',
+    modelPath: values.model!,
+    specFile: values.spec,
+    preset: values.preset,
+    specFlags: specFlagValues(values),
+    executionProvider: (values.ep ?? 'auto') as ExecutionProviderChoice,
+    threads: values.threads === undefined ? undefined : Number(values.threads),
+  };
+}
+
+async function evalProtocol(values: EvalArgs['values'], adapters: NodeAdapters, prediction: PredictionRequest): Promise<EvalProtocol> {
+  const resolution = parseScoringResolution(values['score-at'] ?? 'label');
+  if (resolution.kind === 'model' && prediction.kind === 'folder') throw new UsageError('--score-at model needs --model');
+  const protocol: EvalProtocol = { resolution, boundaryK: Number(values.boundary ?? 0), groups: values.groups === 'helen' ? HELEN_GROUPS : [] };
+  if (!values.mapping) return protocol;
+  return { ...protocol, mapping: parseMappingJson(await adapters.files.readText(values.mapping), values.mapping) };
+}
+
+/** facegap-runs/<dataset>--<model or prediction folder>, so that a rerun lands in the same folder and resumes. */
+function defaultRunDir(root: string, prediction: PredictionRequest): string {
+  const name = (p: string): string => basename(resolve(p)).replace(/\.onnx$/i, '').replace(/[^A-Za-z0-9._-]/g, '_');
+  const source = prediction.kind === 'model' ? name(prediction.modelPath) : `pred-${name(prediction.folder)}`;
+  return join('facegap-runs', `${name(root)}--${source}`);
+}
+
+function report(summary: EvalSummary, runDir: string, json: boolean, output: TerminalOutput): void {
+  if (json) {
+    output.out(JSON.stringify({ runDir, ...summary }, null, 2));
+    summary.skipped.forEach((s) => output.err(`skipped: ${s.file}: ${s.reason}`));
+    return;
+  }
+  printEvalSummary(summary, runDir, output);
+}

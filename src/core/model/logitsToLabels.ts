@@ -1,0 +1,151 @@
+import type { FloatTensor } from '../ports/modelRunner';
+import { IGNORE_ID, type LabelMap } from '../raster/labelMap';
+import type { Size } from '../raster/rgbImage';
+import type { ModelSpec } from './modelSpec';
+
+/** A predicted label map and how many of its pixels had NaN logits (those pixels hold IGNORE_ID). */
+export interface LabelPrediction {
+  readonly map: LabelMap;
+  readonly nanPixels: number;
+}
+
+/**
+ * Turns logits [N,C,h,w] of one batch item into a class map of the target size: bilinear resampling of
+ * the logits (half-pixel centres, edge clamp, like PyTorch align_corners=false) straight to the target,
+ * then argmax (ties → lowest channel), then channel → class. Pixels with a NaN logit become 255.
+ */
+export function logitsToLabelMap(
+  logits: FloatTensor,
+  batchIndex: number,
+  spec: Pick<ModelSpec, 'channelToClass'>,
+  target: Size,
+  channelToClass: readonly number[] | undefined = spec.channelToClass,
+): LabelPrediction {
+  const [channels, h, w] = checkLogits(logits, batchIndex);
+  const classOf = classLut(channels, channelToClass);
+  const plane = h * w;
+  const src = logits.data.subarray(batchIndex * channels * plane, (batchIndex + 1) * channels * plane);
+  const out = new Uint8Array(target.width * target.height);
+  const nanPixels =
+    target.width === w && target.height === h
+      ? argmaxExact(src, channels, plane, classOf, out)
+      : argmaxResampled(src, channels, { width: w, height: h }, target, classOf, out);
+  return { map: { width: target.width, height: target.height, data: out }, nanPixels };
+}
+
+function checkLogits(logits: FloatTensor, batchIndex: number): [number, number, number] {
+  const dims = logits.dims;
+  if (dims.length !== 4) throw new Error(`logits must be [N,C,h,w], got [${dims.join(',')}]`);
+  const [n, c, h, w] = dims;
+  if (logits.data.length !== n * c * h * w) throw new Error(`logits hold ${logits.data.length} values, dims [${dims.join(',')}] need ${n * c * h * w}`);
+  if (!Number.isInteger(batchIndex) || batchIndex < 0 || batchIndex >= n) throw new Error(`batch index ${batchIndex} is outside 0..${n - 1}`);
+  if (c < 1) throw new Error('logits have no channels');
+  return [c, h, w];
+}
+
+function classLut(channels: number, channelToClass: readonly number[] | undefined): Uint8Array {
+  if (channelToClass !== undefined && channelToClass.length !== channels) {
+    throw new Error(`channelToClass has ${channelToClass.length} entries but the logits have ${channels} channels`);
+  }
+  if (channelToClass === undefined && channels > 255) throw new Error(`logits have ${channels} channels; at most 255 fit a label map`);
+  const lut = new Uint8Array(channels);
+  for (let k = 0; k < channels; k++) lut[k] = channelToClass === undefined ? k : channelToClass[k];
+  return lut;
+}
+
+function argmaxExact(src: Float32Array, channels: number, plane: number, classOf: Uint8Array, out: Uint8Array): number {
+  let nanPixels = 0;
+  for (let i = 0; i < plane; i++) {
+    let best = 0;
+    let bestValue = src[i];
+    let nan = bestValue !== bestValue;
+    for (let k = 1, p = i + plane; k < channels; k++, p += plane) {
+      const v = src[p];
+      if (v > bestValue) {
+        bestValue = v;
+        best = k;
+      } else if (v !== v) nan = true;
+    }
+    if (nan) nanPixels++;
+    out[i] = nan ? IGNORE_ID : classOf[best];
+  }
+  return nanPixels;
+}
+
+/** Per output coordinate: the two source indices and their weights along one axis. */
+interface AxisTaps {
+  readonly i0: Int32Array;
+  readonly i1: Int32Array;
+  readonly w1: Float64Array;
+}
+
+/**
+ * PyTorch's source index for align_corners=false: src = (dst + 0.5) · in/out − 0.5, clamped at 0; the
+ * second tap is clamped at the edge. A zero-weight tap points at the first one so that a NaN next door
+ * cannot leak in through 0 · NaN.
+ */
+function axisTaps(inSize: number, outSize: number): AxisTaps {
+  const i0 = new Int32Array(outSize);
+  const i1 = new Int32Array(outSize);
+  const w1 = new Float64Array(outSize);
+  const scale = inSize / outSize;
+  for (let d = 0; d < outSize; d++) {
+    const s = Math.max((d + 0.5) * scale - 0.5, 0);
+    const a = Math.min(Math.floor(s), inSize - 1);
+    const frac = a < inSize - 1 ? s - a : 0;
+    i0[d] = a;
+    i1[d] = frac > 0 ? a + 1 : a;
+    w1[d] = frac;
+  }
+  return { i0, i1, w1 };
+}
+
+function argmaxResampled(src: Float32Array, channels: number, from: Size, to: Size, classOf: Uint8Array, out: Uint8Array): number {
+  const plane = from.width * from.height;
+  const ys = axisTaps(from.height, to.height);
+  const xs = axisTaps(from.width, to.width);
+  // One source row per channel, already interpolated vertically: rows[k * from.width + x].
+  const rows = new Float64Array(channels * from.width);
+  let nanPixels = 0;
+  for (let y = 0; y < to.height; y++) {
+    blendRows(src, channels, plane, from.width, ys.i0[y] * from.width, ys.i1[y] * from.width, ys.w1[y], rows);
+    nanPixels += argmaxRow(rows, channels, from.width, xs, classOf, out, y * to.width);
+  }
+  return nanPixels;
+}
+
+function blendRows(src: Float32Array, channels: number, plane: number, width: number, r0: number, r1: number, w1: number, rows: Float64Array): void {
+  const w0 = 1 - w1;
+  for (let k = 0; k < channels; k++) {
+    const a = k * plane + r0;
+    const b = k * plane + r1;
+    const o = k * width;
+    if (w1 === 0) for (let x = 0; x < width; x++) rows[o + x] = src[a + x];
+    else for (let x = 0; x < width; x++) rows[o + x] = w0 * src[a + x] + w1 * src[b + x];
+  }
+}
+
+function argmaxRow(rows: Float64Array, channels: number, width: number, xs: AxisTaps, classOf: Uint8Array, out: Uint8Array, outBase: number): number {
+  const { i0, i1, w1 } = xs;
+  const count = i0.length;
+  let nanPixels = 0;
+  for (let x = 0; x < count; x++) {
+    const a = i0[x];
+    const b = i1[x];
+    const wb = w1[x];
+    const wa = 1 - wb;
+    let best = 0;
+    let bestValue = wb === 0 ? rows[a] : wa * rows[a] + wb * rows[b];
+    let nan = bestValue !== bestValue;
+    for (let k = 1, o = width; k < channels; k++, o += width) {
+      const v = wb === 0 ? rows[o + a] : wa * rows[o + a] + wb * rows[o + b];
+      if (v > bestValue) {
+        bestValue = v;
+        best = k;
+      } else if (v !== v) nan = true;
+    }
+    if (nan) nanPixels++;
+    out[outBase + x] = nan ? IGNORE_ID : classOf[best];
+  }
+  return nanPixels;
+}

@@ -1,0 +1,27 @@
+import type { LabelSchema } from '../labelSchema';
+
+/** Helen face-parsing labels (Smith et al. 2013; ids as LaPa), drawn with the LaPa colours. */
+export const HELEN_SCHEMA: LabelSchema = {
+  id: 'helen',
+  title: 'Helen',
+  leftRight: 'viewer',
+  classes: [
+    { id: 0, name: 'background', color: [0, 0, 0], concept: 'background' },
+    { id: 1, name: 'face skin', color: [0, 153, 255], concept: 'skin' },
+    { id: 2, name: 'left eyebrow', color: [102, 255, 153], concept: 'brow', side: 'left' },
+    { id: 3, name: 'right eyebrow', color: [0, 204, 153], concept: 'brow', side: 'right' },
+    { id: 4, name: 'left eye', color: [255, 255, 102], concept: 'eye', side: 'left' },
+    { id: 5, name: 'right eye', color: [255, 255, 204], concept: 'eye', side: 'right' },
+    { id: 6, name: 'nose', color: [255, 153, 0], concept: 'nose' },
+    { id: 7, name: 'upper lip', color: [255, 102, 255], concept: 'upper_lip' },
+    { id: 8, name: 'inner mouth', color: [102, 0, 51], concept: 'mouth' },
+    { id: 9, name: 'lower lip', color: [255, 204, 255], concept: 'lower_lip' },
+    { id: 10, name: 'hair', color: [255, 0, 102], concept: 'hair' },
+  ],
+  notes: [
+    'Classes of the Smith et al. CVPR 2013 Helen labels (lbl00–lbl10, argmax of the probability maps) and of HELEN* label PNGs.',
+    '"left" is the viewer\'s left (HELEN* README).',
+    'face skin excludes the ears and the neck; there is no ear, neck, clothing or accessory class.',
+    'No official palette: colours are LaPa\'s.',
+  ],
+};

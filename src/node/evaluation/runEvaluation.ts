@@ -1,0 +1,131 @@
+import { confusionCsv, confusionRecord, buildEvalSummary } from '../../core/eval/evalReport';
+import type { EvalSummary } from '../../core/eval/evalReport';
+import type { EvalDataset, EvalProgress, EvalProtocol } from '../../core/eval/evalTypes';
+import { evaluateDataset } from '../../core/eval/evaluateDataset';
+import type { EvalOutcome } from '../../core/eval/evaluateDataset';
+import { FolderPredictions } from '../../core/eval/folderPredictions';
+import { ModelPredictions } from '../../core/eval/modelPredictions';
+import type { PredictionSource } from '../../core/eval/predictionSource';
+import type { RunRecord } from '../../core/eval/runRecord';
+import { finishRecord, startRecord } from '../../core/eval/runRecord';
+import { RUN_FILES, RunLayout } from '../../core/eval/runLayout';
+import type { ModelRunner } from '../../core/ports/modelRunner';
+import type { SchemaRegistry } from '../../core/schema/schemaRegistry';
+import { errorMessage } from '../../core/util/errors';
+import { environmentInfo } from '../environmentInfo';
+import type { NodeAdapters } from '../nodeAdapters';
+import type { ModelRequest } from './openModelPredictions';
+import { openModelPredictions } from './openModelPredictions';
+
+/** Where predictions come from. */
+export type PredictionRequest =
+  | ({ readonly kind: 'model' } & ModelRequest)
+  | { readonly kind: 'folder'; readonly folder: string; readonly schema?: string };
+
+/** One evaluation, fully described. */
+export interface EvaluationRequest {
+  readonly dataset: EvalDataset;
+  readonly prediction: PredictionRequest;
+  readonly protocol: EvalProtocol;
+  readonly outDir: string;
+}
+
+/** What an evaluation produced and what the user should be told. */
+export interface EvaluationResult {
+  readonly summary: EvalSummary;
+  readonly runDir: string;
+  readonly warnings: readonly string[];
+}
+
+/** Hooks for progress and interruption. */
+export interface EvaluationHooks {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: EvalProgress) => void;
+  /** Told once the predictions are ready (e.g. which execution provider runs). */
+  readonly onReady?: (facts: { executionProvider: string | null; warnings: readonly string[] }) => void;
+}
+
+/** Runs an evaluation into a run folder: run.json, images.jsonl, confusion.json/.csv and pred/*.png. */
+export async function runEvaluation(
+  request: EvaluationRequest,
+  deps: { adapters: NodeAdapters; registry: SchemaRegistry; runner: () => ModelRunner },
+  hooks: EvaluationHooks = {},
+): Promise<EvaluationResult> {
+  const { adapters } = deps;
+  const source = await openSource(request, deps);
+  try {
+    const provider = source instanceof ModelPredictions ? (source.describe().executionProvider as string) : null;
+    hooks.onReady?.({ executionProvider: provider, warnings: fallbackWarnings(source, request.prediction) });
+    const warnings: string[] = [];
+    const layout = new RunLayout(request.outDir);
+    await adapters.store.makeDir(request.outDir);
+    const record = startRecord(request.dataset, source.describe(), provider, request.protocol, { ...environmentInfo() }, new Date());
+    await writeJson(adapters, layout.file(RUN_FILES.run), record);
+    const outcome = await evaluateWithRecord(request, source, deps.adapters, hooks, layout, record);
+    const summary = buildEvalSummary(outcome, request.dataset, request.protocol, provider);
+    await writeJson(adapters, layout.file(RUN_FILES.run), finishRecord(record, summary, timingsOf(outcome, source), new Date()));
+    await writeJson(adapters, layout.file(RUN_FILES.confusion), confusionRecord(outcome.matrix, request.dataset.schema));
+    await adapters.store.writeAtomic(layout.file(RUN_FILES.confusionCsv), confusionCsv(outcome.matrix, request.dataset.schema));
+    if (outcome.journalBadLines > 0) warnings.push(`${outcome.journalBadLines} unreadable line(s) in an earlier images.jsonl were ignored and their images scored again`);
+    return { summary, runDir: request.outDir, warnings };
+  } finally {
+    if (source instanceof ModelPredictions) await source.close();
+  }
+}
+
+async function openSource(request: EvaluationRequest, deps: { adapters: NodeAdapters; registry: SchemaRegistry; runner: () => ModelRunner }): Promise<PredictionSource> {
+  const p = request.prediction;
+  if (p.kind === 'folder') {
+    const schema = p.schema ? deps.registry.get(p.schema) : request.dataset.schema;
+    return FolderPredictions.open(p.folder, schema, deps.adapters);
+  }
+  return (await openModelPredictions(p, deps.runner(), deps.registry, deps.adapters)).predictions;
+}
+
+async function evaluateWithRecord(
+  request: EvaluationRequest,
+  source: PredictionSource,
+  adapters: NodeAdapters,
+  hooks: EvaluationHooks,
+  layout: RunLayout,
+  record: RunRecord,
+): Promise<EvalOutcome> {
+  try {
+    return await evaluateDataset(request.dataset, source, request.protocol, adapters, {
+      outDir: request.outDir,
+      signal: hooks.signal,
+      onProgress: hooks.onProgress,
+      modelSize: source instanceof ModelPredictions ? source.inputSize : undefined,
+    });
+  } catch (error) {
+    await writeJson(adapters, layout.file(RUN_FILES.run), { ...record, status: 'failed', finishedAt: new Date().toISOString(), error: errorMessage(error) });
+    throw error;
+  }
+}
+
+/** Says which providers could not run; for --ep auto a missing accelerator is expected and worded as a note. */
+function fallbackWarnings(source: PredictionSource, request: PredictionRequest): string[] {
+  if (!(source instanceof ModelPredictions) || request.kind !== 'model') return [];
+  const facts = source.describe() as { executionProvider: string; providerFallbacks: ReadonlyArray<{ provider: string; error: string }> };
+  const prefix = request.executionProvider === 'auto' ? 'note' : 'warning';
+  return facts.providerFallbacks.map((f) => `${prefix}: execution provider ${f.provider} is not available (${f.error}); running on ${facts.executionProvider}`);
+}
+
+function timingsOf(outcome: EvalOutcome, source: PredictionSource): Record<string, number> {
+  const timings: Record<string, number> = { wallSeconds: outcome.wallSeconds };
+  if (source instanceof ModelPredictions) {
+    Object.assign(timings, {
+      decodeSeconds: source.timings.decodeSeconds,
+      inferenceSeconds: source.timings.runSeconds,
+      postprocessSeconds: source.timings.postprocessSeconds,
+      batches: source.timings.batches,
+    });
+  }
+  const fresh = outcome.counts.scored - outcome.counts.reused;
+  if (outcome.wallSeconds > 0) timings.imagesPerSecond = fresh / outcome.wallSeconds;
+  return timings;
+}
+
+async function writeJson(adapters: NodeAdapters, path: string, value: unknown): Promise<void> {
+  await adapters.store.writeAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
+}

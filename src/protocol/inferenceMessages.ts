@@ -1,0 +1,31 @@
+import type { ExecutionProviderChoice, FloatTensor, ProviderAttempt, TensorInfo } from '../core/ports/modelRunner';
+
+/** What the inference worker reports about a model it opened. */
+export interface OpenedModel {
+  readonly sessionId: number;
+  readonly inputs: readonly TensorInfo[];
+  readonly outputs: readonly TensorInfo[];
+  /** The provider the session really runs on. */
+  readonly executionProvider: string;
+  /** Providers tried first and why each failed. */
+  readonly fallbacks: readonly ProviderAttempt[];
+}
+
+/** Requests the host sends to the inference worker. */
+export type InferenceRequests = {
+  /** Opens an ONNX model with provider fallback. */
+  open: {
+    params: { readonly modelPath: string; readonly executionProvider: ExecutionProviderChoice; readonly threads?: number };
+    result: OpenedModel;
+  };
+  /** Runs one input through an opened model; the input's buffer is transferred, and so is the output's. */
+  run: {
+    params: { readonly sessionId: number; readonly inputName: string; readonly tensor: FloatTensor; readonly outputName: string };
+    result: FloatTensor;
+  };
+  /** Releases an opened model; closing an unknown id is not an error. */
+  close: { params: { readonly sessionId: number }; result: void };
+};
+
+/** Events the inference worker sends unasked (none yet). */
+export type InferenceEvents = never;
