@@ -47,7 +47,7 @@ export async function openModelPredictions(
       schemaClassCount: (id) => (registry.has(id) ? Math.max(...registry.get(id).classes.map((c) => c.id)) + 1 : undefined),
     });
     const schema = registry.get(resolved.spec.schema);
-    const facts = { path: request.modelPath, sha256: adapters.hasher.hash(modelBytes), sizeBytes: modelBytes.length };
+    const facts = { path: request.modelPath, sha256: adapters.hasher.sha256(modelBytes), sizeBytes: modelBytes.length };
     const predictions = new ModelPredictions(session, resolved, schema, facts, adapters);
     return { predictions, session, resolved };
   } catch (error) {

@@ -13,4 +13,9 @@ export class Sha256Hasher implements ContentHasher {
     }
     return h.digest('hex');
   }
+
+  /** Plain hex SHA-256 of the bytes. */
+  sha256(bytes: Uint8Array): string {
+    return createHash('sha256').update(bytes).digest('hex');
+  }
 }

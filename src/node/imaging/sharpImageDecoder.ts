@@ -72,6 +72,7 @@ function describeSharpError(error: unknown): string {
   if (/unsupported image format/i.test(message)) return 'not an image file, or an unsupported format';
   if (/pixel limit/i.test(message)) return `larger than ${MAX_IMAGE_PIXELS.toLocaleString('en-US')} pixels`;
   if (/premature end|truncated|read error|end of file/i.test(message)) return `truncated or corrupt: ${message.trim()}`;
+  if (/treated as error due to failOn/i.test(message)) return 'truncated or corrupt: the decoder reported damaged data';
   return message.trim().split('\n')[0];
 }
 
