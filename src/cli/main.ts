@@ -76,6 +76,10 @@ function installInterruptHandler(output: TerminalOutput): AbortSignal {
 }
 
 if (require.main === module) {
+  // A closed pipe (facegap … | head) ends the output, not the program with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+  });
   const output = processOutput();
   main(process.argv.slice(2), output, installInterruptHandler(output)).then(
     (code) => (process.exitCode = code),

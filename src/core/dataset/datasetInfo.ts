@@ -138,7 +138,7 @@ function summarise(index: DatasetIndex, choice: { schema: LabelSchema; reason: s
   return {
     root: index.root,
     format: index.format,
-    formatTitle: index.formatTitle,
+    formatTitle: index.format === 'generic' ? `${choice.schema.title} label maps in ${index.formatTitle}` : index.formatTitle,
     schema: { id: choice.schema.id, title: choice.schema.title, reason: choice.reason },
     images: index.items.length,
     imagesRead: tally.imagesRead,
@@ -149,8 +149,16 @@ function summarise(index: DatasetIndex, choice: { schema: LabelSchema; reason: s
     ignoredPixels: tally.pixels[IGNORE_ID],
     landmarks: { files: tally.landmarkFiles, pointsPerFile: Object.fromEntries(tally.pointsPerFile) },
     problems: tally.problems,
-    notes: index.notes,
+    notes: [...index.notes, ...sizeNotes(tally)],
   };
+}
+
+/** Tells the user when labels and images differ in size, since scoring then needs a stated resolution. */
+function sizeNotes(tally: Tally): string[] {
+  const images = [...tally.imageSizes.keys()];
+  const labels = [...tally.labelSizes.keys()];
+  if (images.length !== 1 || labels.length !== 1 || images[0] === labels[0]) return [];
+  return [`labels are ${labels[0]} and images ${images[0]}: eval scores at the label size unless --score-at says otherwise`];
 }
 
 function bump(map: Map<string, number>, key: string): void {

@@ -89,7 +89,7 @@ function byStatistics(masks: readonly DecodedMask[], candidates: readonly LabelS
   const ranked = guessSchema(accumulated, [...candidates]);
   const [first, second] = ranked;
   if (!first || first.score <= 0 || (second && second.score >= first.score)) return undefined;
-  const reasons = first.reasons.slice(0, 3).join('; ');
+  const reasons = first.reasons.slice(0, 3).map((r) => r.replace(/\.$/, '')).join('; ');
   return { schema: candidates.find((s) => s.id === first.schema)!, reason: `recognised from class statistics of ${grayMasks.length} masks: ${reasons}` };
 }
 

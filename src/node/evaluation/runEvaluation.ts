@@ -103,12 +103,15 @@ async function evaluateWithRecord(
   }
 }
 
-/** Says which providers could not run; for --ep auto a missing accelerator is expected and worded as a note. */
+/** Says which providers could not run; for --ep auto a missing accelerator is expected, so the note is short. */
 function fallbackWarnings(source: PredictionSource, request: PredictionRequest): string[] {
   if (!(source instanceof ModelPredictions) || request.kind !== 'model') return [];
   const facts = source.describe() as { executionProvider: string; providerFallbacks: ReadonlyArray<{ provider: string; error: string }> };
-  const prefix = request.executionProvider === 'auto' ? 'note' : 'warning';
-  return facts.providerFallbacks.map((f) => `${prefix}: execution provider ${f.provider} is not available (${f.error}); running on ${facts.executionProvider}`);
+  if (request.executionProvider === 'auto') {
+    const tried = facts.providerFallbacks.map((f) => f.provider).join(', ');
+    return tried ? [`note: ${tried} not available on this machine; running on ${facts.executionProvider} (why: run.json, predictions.providerFallbacks)`] : [];
+  }
+  return facts.providerFallbacks.map((f) => `warning: execution provider ${f.provider} is not available: ${f.error}; running on ${facts.executionProvider}`);
 }
 
 function timingsOf(outcome: EvalOutcome, source: PredictionSource): Record<string, number> {

@@ -33,6 +33,16 @@ export function shortError(error: unknown): string {
   return cleaned.length > 200 ? `${cleaned.slice(0, 199)}…` : cleaned;
 }
 
+/** Says why a provider did not start in words a user can act on, keeping the runtime's message. */
+export function explainProviderError(provider: string, message: string): string {
+  if (provider === 'cuda' && /shared library|providers_shared|libcudart|libcublas|libcudnn/i.test(message)) {
+    return `the CUDA provider libraries or CUDA 12/cuDNN 9 are missing (${message}); with internet access: ONNXRUNTIME_NODE_INSTALL=cuda12 npm rebuild onnxruntime-node`;
+  }
+  if (provider === 'webgpu' && /adapter/i.test(message)) return `no WebGPU adapter on this machine (${message})`;
+  if (/backend not found|not supported|unknown provider/i.test(message)) return `not available in onnxruntime-node on ${process.platform}-${process.arch} (${message})`;
+  return message;
+}
+
 /** Opens an ONNX model, trying providers in order and falling back to cpu; throws an Error naming the file if it cannot be loaded. */
 export async function openOnnxSession(modelPath: string, options: OpenModelOptions): Promise<OnnxModelSession> {
   await checkReadable(modelPath);
@@ -47,7 +57,7 @@ export async function openOnnxSession(modelPath: string, options: OpenModelOptio
       return new OnnxModelSession(modelPath, session, provider, fallbacks);
     } catch (e) {
       if (provider === 'cpu') throw new Error(`${modelPath} is not a loadable ONNX model: ${shortError(e)}`);
-      fallbacks.push({ provider, error: shortError(e) });
+      fallbacks.push({ provider, error: explainProviderError(provider, shortError(e)) });
     }
   }
   throw new Error(`${modelPath}: no execution provider to try`);

@@ -70,7 +70,7 @@ describe('facegap command line', () => {
     const { code, stdout, stderr } = await runCli(cli, ['eval', data.root, '--model', model.model, '--spec', model.spec, '--ep', 'webgpu', '--out', path.join(tmp.dir, 'run-gpu'), '--json']);
     assert.equal(code, 0);
     const provider = JSON.parse(stdout).executionProvider;
-    if (provider === 'cpu') assert.match(stderr, /warning: execution provider webgpu is not available .*running on cpu/);
+    if (provider === 'cpu') assert.match(stderr, /warning: execution provider webgpu is not available: no WebGPU adapter on this machine .*; running on cpu/);
     else assert.equal(provider, 'webgpu', 'a machine with a WebGPU adapter runs on it');
   });
 
