@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import sharp from 'sharp';
 import { FACE_SYNTHETICS_SCHEMA } from '../src/core/schema/builtin/faceSynthetics';
+import { prng } from '../test/helpers/prng';
 import { drawFace, FS_FACE, nearestColourModel, paintLabels, schemaColours, writeGrayPng } from '../test/helpers/fixtures';
 
 const REPO = path.join(__dirname, '..');
@@ -13,21 +14,10 @@ const DEMO = path.join(REPO, '.facegap-demo');
 const SIZE = 128;
 const COUNT = 24;
 
-/** A deterministic pseudo-random generator (mulberry32), so every run makes the same sample. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Writes COUNT FaceSynthetics-layout items: class-coloured faces with noise, saved as lossy JPEG-then-PNG renders. */
 async function writeSample(root: string): Promise<void> {
-  const rand = random(2303_15219);
+  const rand = prng(2303_15219);
   const colours = schemaColours(FACE_SYNTHETICS_SCHEMA);
   fs.mkdirSync(root, { recursive: true });
   for (let i = 0; i < COUNT; i++) {

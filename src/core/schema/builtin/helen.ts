@@ -1,23 +1,13 @@
 import type { LabelSchema } from '../labelSchema';
+import { LAPA_SCHEMA } from './laPa';
 
 /** Helen face-parsing labels (Smith et al. 2013; ids as LaPa), drawn with the LaPa colours. */
 export const HELEN_SCHEMA: LabelSchema = {
   id: 'helen',
   title: 'Helen',
   leftRight: 'viewer',
-  classes: [
-    { id: 0, name: 'background', color: [0, 0, 0], concept: 'background' },
-    { id: 1, name: 'face skin', color: [0, 153, 255], concept: 'skin' },
-    { id: 2, name: 'left eyebrow', color: [102, 255, 153], concept: 'brow', side: 'left' },
-    { id: 3, name: 'right eyebrow', color: [0, 204, 153], concept: 'brow', side: 'right' },
-    { id: 4, name: 'left eye', color: [255, 255, 102], concept: 'eye', side: 'left' },
-    { id: 5, name: 'right eye', color: [255, 255, 204], concept: 'eye', side: 'right' },
-    { id: 6, name: 'nose', color: [255, 153, 0], concept: 'nose' },
-    { id: 7, name: 'upper lip', color: [255, 102, 255], concept: 'upper_lip' },
-    { id: 8, name: 'inner mouth', color: [102, 0, 51], concept: 'mouth' },
-    { id: 9, name: 'lower lip', color: [255, 204, 255], concept: 'lower_lip' },
-    { id: 10, name: 'hair', color: [255, 0, 102], concept: 'hair' },
-  ],
+  // Same ids, sides and (unofficial) colours as LaPa; only the skin class is named and drawn differently.
+  classes: LAPA_SCHEMA.classes.map((c) => (c.id === 1 ? { ...c, name: 'face skin' } : c)),
   notes: [
     'Classes of the Smith et al. CVPR 2013 Helen labels (lbl00–lbl10, argmax of the probability maps) and of HELEN* label PNGs.',
     '"left" is the viewer\'s left (HELEN* README).',
