@@ -7,6 +7,8 @@ import { evaluateFolder } from '../../helpers/runHelpers';
 import { makeTempDir, type TempDir } from '../../helpers/tempModels';
 
 const map = (rows: number[][]) => ({ width: rows[0].length, height: rows.length, data: Uint8Array.from(rows.flat()) });
+/** Each pixel doubled in both directions: the same labels at twice the size. */
+const doubled = (rows: number[][]) => map(rows.flatMap((r) => [r.flatMap((v) => [v, v]), r.flatMap((v) => [v, v])]));
 const gray4 = { width: 4, height: 4, data: new Uint8Array(48).fill(128) };
 
 let tmp: TempDir;
@@ -68,5 +70,29 @@ describe('evaluating a folder of predictions', () => {
     const reasons = summary.skipped.map((s) => `${s.file}: ${s.reason}`).sort();
     assert.match(reasons[0], /pred-partial\/a\.png: prediction is 6×4 but scoring is at 4×4 \(different aspect ratio\)/);
     assert.match(reasons[1], /pred-partial\/b\.png: no prediction file for this image/);
+  });
+
+  it('brings a prediction of another size but the same aspect ratio to the scoring size (nearest)', async () => {
+    const upscaled = path.join(tmp.dir, 'pred-8px');
+    await writeGrayPng(path.join(upscaled, 'a.png'), doubled([[0, 0, 0, 1], [0, 0, 1, 1], [2, 2, 3, 2], [2, 2, 3, 3]]));
+    await writeGrayPng(path.join(upscaled, 'b.png'), doubled([[10, 10, 10, 10], [1, 1, 1, 1], [1, 1, 1, 1], [1, 1, 1, 1]]));
+    const { summary } = await evaluateFolder(path.join(tmp.dir, 'ds'), { kind: 'folder', folder: upscaled }, path.join(tmp.dir, 'run-8px'), { schema: 'lapa' });
+    assert.equal(summary.pixelAccuracy, 26 / 32, 'the same result as the 4×4 predictions');
+  });
+
+  it('scores at the label size by default and at the image size with --score-at image', async () => {
+    const root = path.join(tmp.dir, 'ds-2x');
+    const rows = [[0, 0, 1, 1], [0, 0, 1, 1], [2, 2, 3, 3], [2, 2, 3, 3]];
+    await writeRgb(path.join(root, 'images', 'a.png'), { width: 8, height: 8, data: new Uint8Array(192).fill(90) });
+    await writeGrayPng(path.join(root, 'labels', 'a.png'), map(rows));
+    const pred8 = path.join(tmp.dir, 'pred-2x');
+    await writeGrayPng(path.join(pred8, 'a.png'), doubled(rows));
+    const label = await evaluateFolder(root, { kind: 'folder', folder: pred8 }, path.join(tmp.dir, 'run-2x-label'), { schema: 'lapa' });
+    const image = await evaluateFolder(root, { kind: 'folder', folder: pred8 }, path.join(tmp.dir, 'run-2x-image'), { schema: 'lapa', protocol: { resolution: { kind: 'image' }, boundaryK: 0, groups: [] } });
+    assert.equal(label.summary.scoredPixels, 16);
+    assert.equal(image.summary.scoredPixels, 64);
+    assert.equal(label.summary.pixelAccuracy, 1);
+    assert.equal(image.summary.pixelAccuracy, 1);
+    assert.ok(image.summary.protocol.includes("scored at each image's resolution (ground truth resized nearest-neighbour)"));
   });
 });
