@@ -49,10 +49,3 @@ export function writeColourModel(tmp: TempDir, size = 32, extra: Record<string, 
   );
   return { model, spec };
 }
-
-/** Counts pixels per class of a label map. */
-export function classHistogram(map: LabelMap): Map<number, number> {
-  const counts = new Map<number, number>();
-  for (const v of map.data) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return counts;
-}

@@ -61,6 +61,10 @@ async function partItems(
   const partsById = await collectParts(files, annoDir, problems);
   const items: DatasetItem[] = [];
   for (const [stem, image] of images) {
+    if (!/^\d+$/.test(stem)) {
+      problems.push({ file: image, problem: 'not a CelebA-HQ image name ({n}.jpg with a number n); it is left out' });
+      continue;
+    }
     const parts = partsById.get(String(Number(stem)));
     if (!parts) {
       problems.push({ file: image, problem: `no part masks ${String(Number(stem)).padStart(5, '0')}_*.png found; it is left out` });

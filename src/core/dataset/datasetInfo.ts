@@ -3,7 +3,7 @@ import type { ImageDecoder } from '../ports/imageDecoder';
 import { IGNORE_ID } from '../raster/labelMap';
 import { sameAspect } from '../raster/rgbImage';
 import type { LabelSchema } from '../schema/labelSchema';
-import { errorMessage, isAbortError } from '../util/errors';
+import { errorMessage, fileAndReason, isAbortError } from '../util/errors';
 import { mapConcurrent } from '../util/mapConcurrent';
 import type { DatasetIndex, DatasetItem, DatasetProblem } from './datasetIndex';
 import type { LabelEncoding } from './labelLoader';
@@ -86,7 +86,8 @@ async function scanItem(
       await work();
     } catch (error) {
       if (isAbortError(error)) throw error;
-      tally.problems.push({ file, problem: stripFile(errorMessage(error), file) });
+      const { file: named, reason } = fileAndReason(errorMessage(error), file);
+      tally.problems.push({ file: named, problem: reason });
     }
   };
   let imageSize: { width: number; height: number } | undefined;
@@ -163,9 +164,4 @@ function sizeNotes(tally: Tally): string[] {
 
 function bump(map: Map<string, number>, key: string): void {
   map.set(key, (map.get(key) ?? 0) + 1);
-}
-
-/** Errors from adapters start with the file name; the problem list names it already. */
-function stripFile(message: string, file: string): string {
-  return message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message;
 }

@@ -71,15 +71,18 @@ function byPalette(masks: readonly DecodedMask[], candidates: readonly LabelSche
 function byColours(masks: readonly DecodedMask[], candidates: readonly LabelSchema[]): SchemaChoice | undefined {
   const rgb = masks.flatMap((m) => (m.kind === 'rgb' ? [m.image] : []));
   if (rgb.length === 0) return undefined;
-  for (const schema of candidates) {
+  const matching = candidates.filter((schema) => {
     const colours = new Set(schema.classes.map((c) => (c.color[0] << 16) | (c.color[1] << 8) | c.color[2]));
-    const allKnown = rgb.every((img) => {
+    return rgb.every((img) => {
       for (let i = 0; i < img.data.length; i += 3) if (!colours.has((img.data[i] << 16) | (img.data[i + 1] << 8) | img.data[i + 2])) return false;
       return true;
     });
-    if (allKnown) return { schema, reason: `every mask colour is a ${schema.id} class colour` };
-  }
-  return undefined;
+  });
+  // Schemas without a published palette (FaceSynthetics, Helen) borrow other datasets' colours: the owner wins.
+  const [best, ...others] = [...matching.filter((s) => s.officialPalette), ...matching.filter((s) => !s.officialPalette)];
+  if (!best) return undefined;
+  const also = others.length > 0 ? ` (also the colours of ${others.map((s) => s.id).join(', ')}; pass --schema to choose another)` : '';
+  return { schema: best, reason: `every mask colour is a ${best.id} class colour${also}` };
 }
 
 function byStatistics(masks: readonly DecodedMask[], candidates: readonly LabelSchema[]): SchemaChoice | undefined {

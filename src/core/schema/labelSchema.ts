@@ -27,6 +27,8 @@ export interface LabelSchema {
   readonly title: string;
   readonly classes: readonly SchemaClass[];
   readonly leftRight: LeftRightConvention;
+  /** True when the colours are the dataset's own published palette (not colours FaceGap chose). */
+  readonly officialPalette?: boolean;
   /** Facts a user should know (e.g. "skin includes the ears"). */
   readonly notes?: readonly string[];
 }

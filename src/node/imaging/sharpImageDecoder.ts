@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import type { DecodedMask, ImageDecoder, ImageInfo, ResizeKernel } from '../../core/ports/imageDecoder';
 import type { LabelMap } from '../../core/raster/labelMap';
 import type { RgbImage, Size } from '../../core/raster/rgbImage';
-import { readPngHeader } from './pngHeader';
+import { readPngHeader, readPngPalette } from './pngHeader';
 
 /** Images beyond this many pixels are refused instead of exhausting memory (sharp's own default limit). */
 export const MAX_IMAGE_PIXELS = 268_402_689;
@@ -14,6 +14,7 @@ export class SharpImageDecoder implements ImageDecoder {
   /** Reads the header only. */
   async probe(bytes: Uint8Array, name: string): Promise<ImageInfo> {
     const meta = await wrap(name, () => sharp(bytes, SHARP_OPTIONS).metadata());
+    if (!hasEndMarker(bytes, meta.format)) throw new Error(`${name}: truncated or corrupt: the ${meta.format?.toUpperCase()} data stops before its end marker`);
     return {
       width: meta.width ?? 0,
       height: meta.height ?? 0,
@@ -40,6 +41,7 @@ export class SharpImageDecoder implements ImageDecoder {
   /** Decodes a mask: palette PNGs keep their indices; gray stays ids; RGB with equal channels counts as gray. */
   async decodeMask(bytes: Uint8Array, name: string): Promise<DecodedMask> {
     const header = readPngHeader(bytes);
+    if (header?.colorType === 3 && header.interlaced && header.bitDepth < 8) return decodeInterlacedPalette(bytes, name);
     if (header && (header.colorType === 3 || header.bitDepth === 16)) return decodeWithFastPng(bytes, name, await loadFastPng());
     const raw = await wrap(name, () => sharp(bytes, SHARP_OPTIONS).raw().toBuffer({ resolveWithObject: true }));
     const { width, height, channels } = raw.info;
@@ -57,6 +59,17 @@ export class SharpImageDecoder implements ImageDecoder {
     const data = new Uint8Array(raw.data.buffer, raw.data.byteOffset, raw.data.length);
     return { width, height, data: firstChannel(data, channels) };
   }
+}
+
+/** Headers survive truncation, end markers do not: PNG ends with an IEND chunk, JPEG with FF D9 (trailing bytes allowed). */
+function hasEndMarker(bytes: Uint8Array, format: string | undefined): boolean {
+  const tail = bytes.subarray(Math.max(0, bytes.length - 64));
+  if (format === 'png') return Buffer.from(tail).includes('IEND');
+  if (format === 'jpeg') {
+    for (let i = tail.length - 2; i >= 0; i--) if (tail[i] === 0xff && tail[i + 1] === 0xd9) return true;
+    return false;
+  }
+  return true;
 }
 
 async function wrap<T>(name: string, work: () => Promise<T>): Promise<T> {
@@ -123,6 +136,33 @@ function unpackIndices(data: Uint8Array, width: number, height: number, depth: n
     }
   }
   return out;
+}
+
+/**
+ * fast-png 8 cannot de-interlace sub-byte palette rows, so sharp decodes the colours and each colour is looked up
+ * in the PLTE chunk; a colour listed twice would make the index ambiguous and is refused.
+ */
+async function decodeInterlacedPalette(bytes: Uint8Array, name: string): Promise<DecodedMask> {
+  const palette = readPngPalette(bytes);
+  const indexOf = new Map<number, number>();
+  const repeated = new Set<number>();
+  palette.forEach(([r, g, b], i) => {
+    const key = (r << 16) | (g << 8) | b;
+    if (indexOf.has(key)) repeated.add(key);
+    else indexOf.set(key, i);
+  });
+  const raw = await wrap(name, () => sharp(bytes, SHARP_OPTIONS).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true }));
+  const { width, height } = raw.info;
+  const data = new Uint8Array(width * height);
+  for (let p = 0; p < data.length; p++) {
+    const key = (raw.data[p * 3] << 16) | (raw.data[p * 3 + 1] << 8) | raw.data[p * 3 + 2];
+    const index = indexOf.get(key);
+    if (index === undefined || repeated.has(key)) {
+      throw new Error(`${name}: interlaced palette PNG whose palette repeats or lacks a colour; save the mask without interlacing`);
+    }
+    data[p] = index;
+  }
+  return { kind: 'palette', map: { width, height, data }, palette };
 }
 
 function firstChannel(data: Uint8Array, channels: number): Uint8Array {

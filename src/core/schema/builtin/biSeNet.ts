@@ -5,6 +5,7 @@ export const BISENET_SCHEMA: LabelSchema = {
   id: 'bisenet',
   title: 'BiSeNet (face-parsing.PyTorch)',
   leftRight: 'subject',
+  officialPalette: true,
   classes: [
     { id: 0, name: 'background', color: [0, 0, 0], concept: 'background' },
     { id: 1, name: 'skin', color: [255, 85, 0], concept: 'skin' },

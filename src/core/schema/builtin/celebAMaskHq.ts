@@ -5,6 +5,7 @@ export const CELEBAMASK_HQ_SCHEMA: LabelSchema = {
   id: 'celebamask-hq',
   title: 'CelebAMask-HQ',
   leftRight: 'subject',
+  officialPalette: true,
   classes: [
     { id: 0, name: 'background', color: [0, 0, 0], concept: 'background' },
     { id: 1, name: 'skin', color: [204, 0, 0], concept: 'skin' },

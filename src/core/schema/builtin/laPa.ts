@@ -5,6 +5,7 @@ export const LAPA_SCHEMA: LabelSchema = {
   id: 'lapa',
   title: 'LaPa',
   leftRight: 'viewer',
+  officialPalette: true,
   classes: [
     { id: 0, name: 'background', color: [0, 0, 0], concept: 'background' },
     { id: 1, name: 'skin', color: [0, 153, 255], concept: 'skin' },
