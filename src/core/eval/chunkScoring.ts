@@ -17,7 +17,10 @@ export interface ChunkContext extends PreparationContext {
   readonly dataset: EvalDataset;
 }
 
-/** Predicts the chunk's prepared items (reusing stored prediction PNGs when their key matches), scores and stores them. */
+/**
+ * Predicts the chunk's prepared items (reusing stored prediction PNGs when their key matches), scores and stores them.
+ * A chunk is never abandoned half-way: stopping happens between chunks, so no finished prediction is thrown away.
+ */
 export async function predictAndScore(
   chunk: ReadonlyArray<PreparedItem | ReusedItem>,
   ctx: ChunkContext,
@@ -27,7 +30,6 @@ export async function predictAndScore(
   const toPredict = prepared.filter((_, i) => stored[i] === undefined);
   const predicted = await ctx.source.predict(
     toPredict.map((p) => ({ item: p.item, imageBytes: p.imageBytes, imageKey: p.keys.image, target: p.target })),
-    ctx.signal,
   );
   const outputs = new Map<PreparedItem, PredictionOutput | Error>(toPredict.map((p, i) => [p, predicted[i]]));
   const results: ImageResult[] = [];

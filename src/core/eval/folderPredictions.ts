@@ -16,7 +16,6 @@ import type { PredictionInput, PredictionOutput, PredictionSource } from './pred
 export class FolderPredictions implements PredictionSource {
   readonly kind = 'folder';
   readonly storesPredictions = false;
-  private readonly bytes = new Map<string, Uint8Array>();
 
   private constructor(
     readonly folder: string,
@@ -38,12 +37,9 @@ export class FolderPredictions implements PredictionSource {
     return new FolderPredictions(folder, schema, paths, deps);
   }
 
-  /** Hash of the prediction file's bytes (kept in memory until predict() uses them). */
+  /** Hash of the prediction file's bytes. */
   async key(item: DatasetItem, _imageKey: string, _target: Size, signal?: AbortSignal): Promise<string> {
-    const path = this.pathOf(item);
-    const bytes = await this.deps.files.readBytes(path, signal);
-    this.bytes.set(item.id, bytes);
-    return this.deps.hasher.hash('pred-file', bytes);
+    return this.deps.hasher.hash('pred-file', await this.deps.files.readBytes(this.pathOf(item), signal));
   }
 
   /** Decodes each item's prediction mask and brings it to the target size (nearest) when the aspect ratio agrees. */
@@ -52,8 +48,7 @@ export class FolderPredictions implements PredictionSource {
       inputs.map(async (input) => {
         try {
           const path = this.pathOf(input.item);
-          const bytes = this.bytes.get(input.item.id) ?? (await this.deps.files.readBytes(path, signal));
-          this.bytes.delete(input.item.id);
+          const bytes = await this.deps.files.readBytes(path, signal);
           const { map } = interpretMask(await this.deps.decoder.decodeMask(bytes, path), this.schema, path);
           if (!sameAspect(map, input.target)) {
             throw new Error(`${path}: prediction is ${map.width}×${map.height} but scoring is at ${input.target.width}×${input.target.height} (different aspect ratio)`);
