@@ -3,7 +3,6 @@ import type { DecodedMask, ImageDecoder } from '../ports/imageDecoder';
 import { schemaMatchesPalette } from '../schema/colorIndex';
 import type { LabelSchema } from '../schema/labelSchema';
 import { accumulateMaskStats, createMaskStats, guessSchema } from '../schema/schemaGuess';
-import { errorMessage } from '../util/errors';
 import { spreadSample } from '../util/mapConcurrent';
 import type { DatasetIndex } from './datasetIndex';
 
@@ -49,8 +48,8 @@ async function sampleMasks(index: DatasetIndex, files: FileAccess, decoder: Imag
   for (const path of paths) {
     try {
       masks.push(await decoder.decodeMask(await files.readBytes(path), path));
-    } catch (error) {
-      void errorMessage(error); // unreadable masks are reported by info/eval; the sample just skips them
+    } catch {
+      // Unreadable masks are reported by info and eval; the sample just leaves them out.
     }
   }
   return masks;

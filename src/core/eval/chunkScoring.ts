@@ -1,6 +1,6 @@
 import type { LabelMap } from '../raster/labelMap';
 import type { Crosswalk } from '../schema/crosswalk';
-import { errorMessage, isAbortError } from '../util/errors';
+import { isAbortError } from '../util/errors';
 import { skippedFrom } from './skippedItem';
 import type { EvalDataset, EvalProtocol, SkippedItem } from './evalTypes';
 import type { PreparationContext, PreparedItem, ReusedItem } from './itemPreparation';
@@ -84,8 +84,7 @@ async function storedPrediction(p: PreparedItem, ctx: ChunkContext): Promise<Pre
     const map: LabelMap | undefined = decoded.kind === 'rgb' ? undefined : decoded.map;
     if (!map || map.width !== p.target.width || map.height !== p.target.height) return undefined;
     return { map, nanPixels: earlier.nanPixels ?? 0 };
-  } catch (error) {
-    void errorMessage(error); // an unreadable stored prediction is simply made again
-    return undefined;
+  } catch {
+    return undefined; // an unreadable stored prediction is simply made again
   }
 }
