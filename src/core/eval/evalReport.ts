@@ -49,9 +49,11 @@ export interface EvalSummary extends ScoreView {
 
 /** Builds the summary of an evaluation with every protocol choice stated. */
 export function buildEvalSummary(outcome: EvalOutcome, dataset: EvalDataset, protocol: EvalProtocol, executionProvider: string | null): EvalSummary {
-  const strict = scoreView(outcome.matrix, dataset.schema, protocol, outcome.results.map((r) => r.scores));
+  const strictSummary = summarize(outcome.matrix, dataset.schema, { groups: protocol.groups });
+  const strict = scoreView(strictSummary, dataset.schema, outcome.results.map((r) => r.scores));
+  const tolerantImages = outcome.results.flatMap((r) => (r.tolerantScores ? [r.tolerantScores] : []));
   const tolerant = outcome.tolerantMatrix
-    ? { ...scoreView(outcome.tolerantMatrix, dataset.schema, protocol, outcome.results.flatMap((r) => (r.tolerantScores ? [r.tolerantScores] : []))), boundaryK: protocol.boundaryK }
+    ? { ...scoreView(summarize(outcome.tolerantMatrix, dataset.schema, { groups: protocol.groups }), dataset.schema, tolerantImages), boundaryK: protocol.boundaryK }
     : undefined;
   return {
     status: outcome.status,
@@ -60,13 +62,12 @@ export function buildEvalSummary(outcome: EvalOutcome, dataset: EvalDataset, pro
     executionProvider,
     skipped: outcome.skipped.map((s) => ({ file: s.file, reason: s.reason })),
     ...(tolerant ? { tolerant } : {}),
-    protocol: protocolSentences(outcome, dataset, protocol),
+    protocol: protocolSentences(outcome, dataset, protocol, strictSummary.protocol),
     counts: outcome.counts,
   };
 }
 
-function scoreView(matrix: ConfusionMatrix, schema: LabelSchema, protocol: EvalProtocol, images: readonly ImageScores[]): ScoreView {
-  const summary = summarize(matrix, schema, { groups: protocol.groups });
+function scoreView(summary: DatasetSummary, schema: LabelSchema, images: readonly ImageScores[]): ScoreView {
   return {
     pixelAccuracy: summary.pixelAccuracy,
     meanF1: summary.meanF1,
@@ -84,14 +85,14 @@ function scoreView(matrix: ConfusionMatrix, schema: LabelSchema, protocol: EvalP
   };
 }
 
-function protocolSentences(outcome: EvalOutcome, dataset: EvalDataset, protocol: EvalProtocol): string[] {
+function protocolSentences(outcome: EvalOutcome, dataset: EvalDataset, protocol: EvalProtocol, metricSentences: readonly string[]): string[] {
   const sentences = [
     `ground truth: ${dataset.schema.id} (${dataset.schemaReason})`,
     describeScoringResolution(protocol.resolution),
     `label resizing: ${NEAREST_PIXEL_CENTRE_RULE}`,
     'model logits: resampled bilinearly (half-pixel centres) straight to the scoring size, then argmax',
     'confusion matrix accumulated over all images; per-class F1 = 2TP/(GT+Pred), IoU = TP/(GT+Pred−TP)',
-    ...summarize(outcome.matrix, dataset.schema, { groups: protocol.groups }).protocol,
+    ...metricSentences,
     'per-image averages: each image scored on its own matrix, then averaged with equal weight',
     `predictions in ${outcome.crosswalk.fromSchema} are mapped to ${outcome.crosswalk.toSchema} by concept and subject side`,
     ...crosswalkReport(outcome.crosswalk),

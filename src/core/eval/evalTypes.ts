@@ -54,8 +54,6 @@ export interface EvalRunOptions {
   readonly outDir: string;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: EvalProgress) => void;
-  /** Items read and decoded at the same time. */
-  readonly concurrency?: number;
   /** Only these items (e.g. a shard); default all. */
   readonly items?: readonly DatasetItem[];
 }

@@ -39,7 +39,7 @@ export async function evaluateDataset(
   source: PredictionSource,
   protocol: EvalProtocol,
   deps: EvalDeps & { now: () => number },
-  options: EvalRunOptions & { modelSize?: { width: number; height: number } },
+  options: EvalRunOptions,
 ): Promise<EvalOutcome> {
   const started = deps.now();
   const layout = new RunLayout(options.outDir);
@@ -49,18 +49,18 @@ export async function evaluateDataset(
   const overrides = protocol.mapping ? resolveMapping(protocol.mapping, source.schema, dataset.schema) : undefined;
   const crosswalk = buildCrosswalk(source.schema, dataset.schema, overrides);
   const ctx: PreparationContext = {
-    deps, schema: dataset.schema, source, resolution: protocol.resolution, modelSize: options.modelSize,
+    deps, schema: dataset.schema, source, resolution: protocol.resolution, modelSize: source.inputSize,
     protocolKey: protocolKey(deps, dataset, protocol, crosswalk), journal: journal.entries, signal: options.signal,
   };
   const items = options.items ?? dataset.index.items;
   const run = { results: new Map<string, ImageResult>(), skipped: [] as SkippedItem[], reused: 0 };
   const interrupted = await runChunks(items, ctx, async (chunk) => {
     const fresh = await predictAndScore(chunk, { ...ctx, protocol, crosswalk, layout, dataset });
-    for (const r of fresh.results) run.results.set(r.id, r);
-    run.skipped.push(...fresh.skipped);
     await deps.store.appendLines(journalPath, fresh.results.map(journalLine));
-    for (const reused of chunk.filter((c): c is ReusedItem => c.kind === 'reused')) run.results.set(reused.item.id, reused.result);
-    run.reused += chunk.filter((c) => c.kind === 'reused').length;
+    const reused = chunk.filter((c): c is ReusedItem => c.kind === 'reused');
+    for (const r of [...fresh.results, ...reused.map((c) => c.result)]) run.results.set(r.id, r);
+    run.skipped.push(...fresh.skipped);
+    run.reused += reused.length;
     options.onProgress?.({ done: run.results.size + run.skipped.length, total: items.length, reused: run.reused, skipped: run.skipped.length, elapsedSeconds: deps.now() - started });
   }, run.skipped);
   const ordered = items.flatMap((item) => run.results.get(item.id) ?? []);

@@ -52,6 +52,16 @@ export class ModelPredictions implements PredictionSource {
     return { width: this.resolved.spec.input.width, height: this.resolved.spec.input.height };
   }
 
+  /** The execution provider the session really runs on. */
+  get executionProvider(): string {
+    return this.session.executionProvider;
+  }
+
+  /** Providers tried before it, with the reason each failed. */
+  get fallbacks(): ModelSession['fallbacks'] {
+    return this.session.fallbacks;
+  }
+
   /** Images per session.run call: the model's fixed batch size, else the spec's. */
   get batchSize(): number {
     return this.fixedBatch ?? Math.max(1, this.resolved.spec.batchSize ?? 1);

@@ -23,6 +23,8 @@ export interface PredictionOutput {
 export interface PredictionSource {
   readonly kind: 'model' | 'folder';
   readonly schema: LabelSchema;
+  /** The model's input size, when a model makes the predictions (used by --score-at model). */
+  readonly inputSize?: Size;
   /** True when FaceGap makes the predictions and keeps them as PNGs in the run folder. */
   readonly storesPredictions: boolean;
   /** Identifies the prediction an item would get at a size, without making it. */

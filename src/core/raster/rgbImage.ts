@@ -11,11 +11,6 @@ export interface Size {
   readonly height: number;
 }
 
-/** Formats a size as "512×512". */
-export function formatSize(size: Size): string {
-  return `${size.width}×${size.height}`;
-}
-
 /** Whether two sizes have the same aspect ratio, allowing one pixel of rounding. */
 export function sameAspect(a: Size, b: Size): boolean {
   return Math.abs(a.width * b.height - b.width * a.height) <= Math.max(a.width, a.height, b.width, b.height);

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { classCountOf } from '../../core/eval/itemScoring';
 import { ModelPredictions } from '../../core/eval/modelPredictions';
 import type { PartialModelSpec } from '../../core/model/modelSpec';
 import { parseModelSpecJson } from '../../core/model/modelSpec';
@@ -44,7 +45,7 @@ export async function openModelPredictions(
       inputs: session.inputs,
       outputs: session.outputs,
       layers,
-      schemaClassCount: (id) => (registry.has(id) ? Math.max(...registry.get(id).classes.map((c) => c.id)) + 1 : undefined),
+      schemaClassCount: (id) => (registry.has(id) ? classCountOf(registry.get(id)) : undefined),
     });
     const schema = registry.get(resolved.spec.schema);
     const facts = { path: request.modelPath, sha256: adapters.hasher.sha256(modelBytes), sizeBytes: modelBytes.length };

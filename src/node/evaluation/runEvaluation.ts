@@ -52,34 +52,38 @@ export async function runEvaluation(
   hooks: EvaluationHooks = {},
 ): Promise<EvaluationResult> {
   const { adapters } = deps;
-  const source = await openSource(request, deps);
+  const { source, model } = await openSource(request, deps);
   try {
-    const provider = source instanceof ModelPredictions ? (source.describe().executionProvider as string) : null;
-    hooks.onReady?.({ executionProvider: provider, warnings: fallbackWarnings(source, request.prediction) });
-    const warnings: string[] = [];
+    const provider = model?.executionProvider ?? null;
+    hooks.onReady?.({ executionProvider: provider, warnings: model ? fallbackWarnings(model, request.prediction) : [] });
     const layout = new RunLayout(request.outDir);
     await adapters.store.makeDir(request.outDir);
     const record = startRecord(request.dataset, source.describe(), provider, request.protocol, { ...environmentInfo() }, new Date());
     await writeJson(adapters, layout.file(RUN_FILES.run), record);
     const outcome = await evaluateWithRecord(request, source, deps.adapters, hooks, layout, record);
     const summary = buildEvalSummary(outcome, request.dataset, request.protocol, provider);
-    await writeJson(adapters, layout.file(RUN_FILES.run), finishRecord(record, summary, timingsOf(outcome, source), new Date()));
+    await writeJson(adapters, layout.file(RUN_FILES.run), finishRecord(record, summary, timingsOf(outcome, model), new Date()));
     await writeJson(adapters, layout.file(RUN_FILES.confusion), confusionRecord(outcome.matrix, request.dataset.schema));
     await adapters.store.writeAtomic(layout.file(RUN_FILES.confusionCsv), confusionCsv(outcome.matrix, request.dataset.schema));
-    if (outcome.journalBadLines > 0) warnings.push(`${outcome.journalBadLines} unreadable line(s) in an earlier images.jsonl were ignored and their images scored again`);
+    const warnings = outcome.journalBadLines > 0 ? [`${outcome.journalBadLines} unreadable line(s) in an earlier images.jsonl were ignored and their images scored again`] : [];
     return { summary, runDir: request.outDir, warnings };
   } finally {
-    if (source instanceof ModelPredictions) await source.close();
+    await model?.close();
   }
 }
 
-async function openSource(request: EvaluationRequest, deps: { adapters: NodeAdapters; registry: SchemaRegistry; runner: () => ModelRunner }): Promise<PredictionSource> {
+/** Opens the prediction source; `model` is set when FaceGap runs a model (and must be closed). */
+async function openSource(
+  request: EvaluationRequest,
+  deps: { adapters: NodeAdapters; registry: SchemaRegistry; runner: () => ModelRunner },
+): Promise<{ source: PredictionSource; model?: ModelPredictions }> {
   const p = request.prediction;
   if (p.kind === 'folder') {
     const schema = p.schema ? deps.registry.get(p.schema) : request.dataset.schema;
-    return FolderPredictions.open(p.folder, schema, deps.adapters);
+    return { source: await FolderPredictions.open(p.folder, schema, deps.adapters) };
   }
-  return (await openModelPredictions(p, deps.runner(), deps.registry, deps.adapters)).predictions;
+  const model = (await openModelPredictions(p, deps.runner(), deps.registry, deps.adapters)).predictions;
+  return { source: model, model };
 }
 
 async function evaluateWithRecord(
@@ -91,12 +95,7 @@ async function evaluateWithRecord(
   record: RunRecord,
 ): Promise<EvalOutcome> {
   try {
-    return await evaluateDataset(request.dataset, source, request.protocol, adapters, {
-      outDir: request.outDir,
-      signal: hooks.signal,
-      onProgress: hooks.onProgress,
-      modelSize: source instanceof ModelPredictions ? source.inputSize : undefined,
-    });
+    return await evaluateDataset(request.dataset, source, request.protocol, adapters, { outDir: request.outDir, signal: hooks.signal, onProgress: hooks.onProgress });
   } catch (error) {
     await writeJson(adapters, layout.file(RUN_FILES.run), { ...record, status: 'failed', finishedAt: new Date().toISOString(), error: errorMessage(error) });
     throw error;
@@ -104,25 +103,19 @@ async function evaluateWithRecord(
 }
 
 /** Says which providers could not run; for --ep auto a missing accelerator is expected, so the note is short. */
-function fallbackWarnings(source: PredictionSource, request: PredictionRequest): string[] {
-  if (!(source instanceof ModelPredictions) || request.kind !== 'model') return [];
-  const facts = source.describe() as { executionProvider: string; providerFallbacks: ReadonlyArray<{ provider: string; error: string }> };
-  if (request.executionProvider === 'auto') {
-    const tried = facts.providerFallbacks.map((f) => f.provider).join(', ');
-    return tried ? [`note: ${tried} not available on this machine; running on ${facts.executionProvider} (why: run.json, predictions.providerFallbacks)`] : [];
+function fallbackWarnings(model: ModelPredictions, request: PredictionRequest): string[] {
+  if (request.kind === 'model' && request.executionProvider === 'auto') {
+    const tried = model.fallbacks.map((f) => f.provider).join(', ');
+    return tried ? [`note: ${tried} not available on this machine; running on ${model.executionProvider} (why: run.json, predictions.providerFallbacks)`] : [];
   }
-  return facts.providerFallbacks.map((f) => `warning: execution provider ${f.provider} is not available: ${f.error}; running on ${facts.executionProvider}`);
+  return model.fallbacks.map((f) => `warning: execution provider ${f.provider} is not available: ${f.error}; running on ${model.executionProvider}`);
 }
 
-function timingsOf(outcome: EvalOutcome, source: PredictionSource): Record<string, number> {
+function timingsOf(outcome: EvalOutcome, model: ModelPredictions | undefined): Record<string, number> {
   const timings: Record<string, number> = { wallSeconds: outcome.wallSeconds };
-  if (source instanceof ModelPredictions) {
-    Object.assign(timings, {
-      decodeSeconds: source.timings.decodeSeconds,
-      inferenceSeconds: source.timings.runSeconds,
-      postprocessSeconds: source.timings.postprocessSeconds,
-      batches: source.timings.batches,
-    });
+  if (model) {
+    const { decodeSeconds, runSeconds, postprocessSeconds, batches } = model.timings;
+    Object.assign(timings, { decodeSeconds, inferenceSeconds: runSeconds, postprocessSeconds, batches });
   }
   const fresh = outcome.counts.scored - outcome.counts.reused;
   if (outcome.wallSeconds > 0) timings.imagesPerSecond = fresh / outcome.wallSeconds;
