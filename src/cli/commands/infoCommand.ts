@@ -1,13 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { DatasetInfo } from '../../core/dataset/datasetInfo';
 import { collectDatasetInfo } from '../../core/dataset/datasetInfo';
-import { inferDatasetSchema } from '../../core/dataset/inferDatasetSchema';
-import { openDataset } from '../../core/dataset/openDataset';
-import type { DatasetFormatId } from '../../core/dataset/datasetIndex';
 import { createNodeAdapters } from '../../node/nodeAdapters';
 import { EXIT, UsageError } from '../cliErrors';
 import { ProgressBar } from '../progressBar';
-import { loadSchemaRegistry, resolveSchemaArg } from '../schemaArgs';
+import { openDatasetFromArgs } from '../datasetArgs';
 import type { TerminalOutput } from '../terminalOutput';
 import { percent, table } from '../terminalOutput';
 
@@ -37,22 +34,13 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const FORMATS: readonly DatasetFormatId[] = ['facesynthetics', 'celebamask-hq', 'lapa', 'helen', 'generic'];
-
 /** Runs `facegap info`. */
 export async function infoCommand(argv: readonly string[], output: TerminalOutput, signal: AbortSignal): Promise<number> {
   const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true });
   if (values.help) return output.out(INFO_HELP), EXIT.ok;
   if (positionals.length !== 1) throw new UsageError('facegap info takes exactly one dataset folder');
-  if (values.format !== undefined && !FORMATS.includes(values.format as DatasetFormatId)) {
-    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-  }
   const adapters = createNodeAdapters();
-  const registry = await loadSchemaRegistry(adapters.files, values['schema-file'] ?? []);
-  const overrides = { format: values.format as DatasetFormatId | undefined, imagesDir: values.images, masksDir: values.masks };
-  const index = await openDataset(adapters.files, positionals[0], overrides, signal);
-  const explicit = await resolveSchemaArg(values.schema, registry, adapters.files);
-  const choice = await inferDatasetSchema(index, registry.list(), adapters.files, adapters.decoder, explicit);
+  const { index, choice } = await openDatasetFromArgs(positionals[0], values, adapters, signal);
   const bar = values['no-progress'] ? undefined : new ProgressBar(output, 'reading');
   const started = adapters.now();
   const info = await collectDatasetInfo(index, choice, adapters, {

@@ -5,7 +5,7 @@ import type { LabelSchema } from '../../core/schema/labelSchema';
 import { parseMappingJson, resolveMapping } from '../../core/schema/mappingJson';
 import { NodeFileAccess } from '../../node/files/nodeFileAccess';
 import { EXIT, UsageError } from '../cliErrors';
-import { loadSchemaRegistry } from '../schemaArgs';
+import { loadSchemaRegistry } from '../datasetArgs';
 import type { TerminalOutput } from '../terminalOutput';
 import { table } from '../terminalOutput';
 

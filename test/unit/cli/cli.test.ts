@@ -30,6 +30,9 @@ describe('facegap command line', () => {
     const both = await runCli(cli, ['eval', data.root, '--model', model.model, '--pred', data.root]);
     assert.equal(both.code, 2);
     assert.match(both.stderr, /either --model <file.onnx> or --pred <folder>/);
+    const badFormat = await runCli(cli, ['eval', data.root, '--pred', data.root, '--format', 'coco']);
+    assert.equal(badFormat.code, 2, 'eval checks --format like info does');
+    assert.match(badFormat.stderr, /--format must be one of facesynthetics, celebamask-hq, lapa, helen, generic/);
   });
 
   it('info reports the layout, schema, classes and landmarks as JSON', async () => {
