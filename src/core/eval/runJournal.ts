@@ -73,8 +73,13 @@ function parseLine(line: string): ImageResult | undefined {
   const keys = r.keys as Partial<ResultKeys> | undefined;
   const validKeys = keys && ['image', 'gt', 'pred', 'protocol'].every((k) => typeof keys[k as keyof ResultKeys] === 'string');
   if (r.v !== 1 || typeof r.id !== 'string' || !validKeys || !Array.isArray(r.confusion) || !Array.isArray(r.size)) return undefined;
+  if (!isObject(r.scores) || !isObject(r.excluded)) return undefined;
   const cellsOk = r.confusion.every((c) => Array.isArray(c) && c.length === 3 && c.every((n) => Number.isFinite(n)));
   return cellsOk ? (value as ImageResult) : undefined;
+}
+
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null;
 }
 
 /** Whether a stored result was made from the same inputs under the same protocol. */

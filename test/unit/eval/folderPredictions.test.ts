@@ -2,8 +2,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseMappingJson } from '../../../src/core/schema/mappingJson';
 import { writeGrayPng, writeRgb } from '../../helpers/fixtures';
-import { evaluateFolder } from '../../helpers/runHelpers';
+import { evaluateFolder, STRICT } from '../../helpers/runHelpers';
 import { makeTempDir, type TempDir } from '../../helpers/tempModels';
 
 const map = (rows: number[][]) => ({ width: rows[0].length, height: rows.length, data: Uint8Array.from(rows.flat()) });
@@ -94,5 +95,20 @@ describe('evaluating a folder of predictions', () => {
     assert.equal(label.summary.pixelAccuracy, 1);
     assert.equal(image.summary.pixelAccuracy, 1);
     assert.ok(image.summary.protocol.includes("scored at each image's resolution (ground truth resized nearest-neighbour)"));
+  });
+
+  it('applies a mapping file to the predictions and says so in the protocol; a mapping for other schemas is refused', async () => {
+    const mapping = parseMappingJson(JSON.stringify({ from: 'lapa', to: 'lapa', map: { hair: 'skin' } }), 'hair-is-skin.json');
+    const { summary } = await evaluateFolder(path.join(tmp.dir, 'ds'), { kind: 'folder', folder: path.join(tmp.dir, 'pred') }, path.join(tmp.dir, 'run-map'), {
+      schema: 'lapa',
+      protocol: { ...STRICT, mapping },
+    });
+    assert.equal(summary.pixelAccuracy, 30 / 32, "b's four predicted hair pixels now count as skin");
+    assert.ok(summary.protocol.includes('crosswalk overrides from hair-is-skin.json'));
+    const other = parseMappingJson(JSON.stringify({ from: 'helen', to: 'lapa', map: { hair: 'skin' } }), 'helen.json');
+    await assert.rejects(
+      evaluateFolder(path.join(tmp.dir, 'ds'), { kind: 'folder', folder: path.join(tmp.dir, 'pred') }, path.join(tmp.dir, 'run-map2'), { schema: 'lapa', protocol: { ...STRICT, mapping: other } }),
+      /helen\.json: from is "helen", but the source schema is lapa/,
+    );
   });
 });
