@@ -3,7 +3,7 @@ import type { LabelMap } from '../../src/core/raster/labelMap';
 import { FACE_SYNTHETICS_SCHEMA } from '../../src/core/schema/builtin/faceSynthetics';
 import { WorkerModelRunner } from '../../src/node/inference/workerModelRunner';
 import { drawFace, FS_FACE, nearestColourModel, paintLabels, schemaColours, writeGrayPng, writeRgb } from './fixtures';
-import type { TempDir } from './tempModels';
+import { makeTempDir, type TempDir } from './tempModels';
 
 /** The inference worker's TypeScript entry, run through tsx's CommonJS hook (Node 20 workers ignore --import for .ts). */
 export function testModelRunner(): WorkerModelRunner {
@@ -48,4 +48,28 @@ export function writeColourModel(tmp: TempDir, size = 32, extra: Record<string, 
     }),
   );
   return { model, spec };
+}
+
+/** A temp folder with a FaceSynthetics dataset, the nearest-colour model and a worker runner, for model tests. */
+export interface ModelFixture {
+  readonly tmp: TempDir;
+  readonly runner: WorkerModelRunner;
+  readonly data: FaceDataset;
+  readonly model: { model: string; spec: string };
+}
+
+/** Creates a ModelFixture: `count` items of imageSize px and a model of modelSize px input. */
+export async function createModelFixture(
+  prefix: string,
+  o: { count: number; imageSize?: number; modelSize?: number; spec?: Record<string, unknown> },
+): Promise<ModelFixture> {
+  const tmp = makeTempDir(prefix);
+  const data = await writeFaceSyntheticsDataset(tmp, 'fs', o.count, o.imageSize ?? 32);
+  return { tmp, runner: testModelRunner(), data, model: writeColourModel(tmp, o.modelSize ?? 32, o.spec) };
+}
+
+/** Stops the fixture's worker and removes its folder. */
+export async function disposeModelFixture(fixture: ModelFixture | undefined): Promise<void> {
+  await fixture?.runner.dispose();
+  fixture?.tmp.remove();
 }

@@ -1,9 +1,7 @@
 import type { DatasetFormatId } from '../../src/core/dataset/datasetIndex';
-import { inferDatasetSchema } from '../../src/core/dataset/inferDatasetSchema';
-import { openDataset } from '../../src/core/dataset/openDataset';
 import type { EvalProtocol } from '../../src/core/eval/evalTypes';
 import type { ModelRunner } from '../../src/core/ports/modelRunner';
-import { SchemaRegistry } from '../../src/core/schema/schemaRegistry';
+import { openDatasetFromArgs } from '../../src/cli/datasetArgs';
 import type { EvaluationHooks, EvaluationResult, PredictionRequest } from '../../src/node/evaluation/runEvaluation';
 import { runEvaluation } from '../../src/node/evaluation/runEvaluation';
 import { createNodeAdapters } from '../../src/node/nodeAdapters';
@@ -19,9 +17,7 @@ export async function evaluateFolder(
   options: { runner?: ModelRunner; protocol?: EvalProtocol; schema?: string; format?: DatasetFormatId; hooks?: EvaluationHooks } = {},
 ): Promise<EvaluationResult> {
   const adapters = createNodeAdapters();
-  const registry = new SchemaRegistry();
-  const index = await openDataset(adapters.files, root, { format: options.format });
-  const choice = await inferDatasetSchema(index, registry.list(), adapters.files, adapters.decoder, options.schema ? registry.get(options.schema) : undefined);
+  const { registry, index, choice } = await openDatasetFromArgs(root, { schema: options.schema, format: options.format }, adapters, new AbortController().signal);
   return runEvaluation(
     { dataset: { index, schema: choice.schema, schemaReason: choice.reason }, prediction, protocol: options.protocol ?? STRICT, outDir },
     {

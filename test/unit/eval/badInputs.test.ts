@@ -3,20 +3,20 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { WorkerModelRunner } from '../../../src/node/inference/workerModelRunner';
-import { testModelRunner, writeColourModel, writeFaceSyntheticsDataset } from '../../helpers/evalFixtures';
+import { createModelFixture, disposeModelFixture, type ModelFixture } from '../../helpers/evalFixtures';
 import { drawFace, FS_FACE, writeGrayPng } from '../../helpers/fixtures';
 import { evaluateFolder, modelRequest } from '../../helpers/runHelpers';
-import { makeTempDir, type TempDir } from '../../helpers/tempModels';
+import type { TempDir } from '../../helpers/tempModels';
 
+let fixture: ModelFixture;
 let tmp: TempDir;
 let runner: WorkerModelRunner;
 let root: string;
 let model: { model: string; spec: string };
 before(async () => {
-  tmp = makeTempDir('facegap-bad-');
-  runner = testModelRunner();
-  root = (await writeFaceSyntheticsDataset(tmp, 'fs', 7)).root;
-  model = writeColourModel(tmp);
+  fixture = await createModelFixture('facegap-bad-', { count: 7 });
+  ({ tmp, runner, model } = fixture);
+  root = fixture.data.root;
   const png = fs.readFileSync(path.join(root, '000000.png'));
   fs.writeFileSync(path.join(root, '000000.png'), png.subarray(0, Math.floor(png.length / 2))); // truncated image
   fs.writeFileSync(path.join(root, '000001.png'), Buffer.from('not an image at all')); // corrupt image
@@ -27,10 +27,7 @@ before(async () => {
   fs.writeFileSync(path.join(root, '000004_seg.png'), Buffer.alloc(0)); // zero-byte mask
   fs.rmSync(path.join(root, '000005_seg.png')); // image without a partner: not an item
 });
-after(async () => {
-  await runner.dispose();
-  tmp.remove();
-});
+after(() => disposeModelFixture(fixture));
 
 describe('bad input during evaluation', () => {
   it('skips each broken item with a message naming its file and scores the rest', async () => {

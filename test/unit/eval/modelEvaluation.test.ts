@@ -6,27 +6,23 @@ import * as path from 'node:path';
 import { FACE_SYNTHETICS_SCHEMA } from '../../../src/core/schema/builtin/faceSynthetics';
 import { SharpImageDecoder } from '../../../src/node/imaging/sharpImageDecoder';
 import type { WorkerModelRunner } from '../../../src/node/inference/workerModelRunner';
-import { testModelRunner, writeColourModel, writeFaceSyntheticsDataset, type FaceDataset } from '../../helpers/evalFixtures';
+import { createModelFixture, disposeModelFixture, type FaceDataset, type ModelFixture } from '../../helpers/evalFixtures';
 import { countIds } from '../../helpers/datasetLayouts';
 import { paintLabels, schemaColours, writeRgb } from '../../helpers/fixtures';
 import { rank2Model } from '../../helpers/onnxBuilder';
 import { evaluateFolder, modelRequest } from '../../helpers/runHelpers';
-import { makeTempDir, type TempDir } from '../../helpers/tempModels';
+import type { TempDir } from '../../helpers/tempModels';
 
+let fixture: ModelFixture;
 let tmp: TempDir;
 let runner: WorkerModelRunner;
 let data: FaceDataset;
 let model: { model: string; spec: string };
 before(async () => {
-  tmp = makeTempDir('facegap-model-');
-  runner = testModelRunner();
-  data = await writeFaceSyntheticsDataset(tmp, 'fs', 5);
-  model = writeColourModel(tmp);
+  fixture = await createModelFixture('facegap-model-', { count: 5 });
+  ({ tmp, runner, data, model } = fixture);
 });
-after(async () => {
-  await runner.dispose();
-  tmp.remove();
-});
+after(() => disposeModelFixture(fixture));
 
 describe('evaluating an ONNX model', () => {
   it('scores a model that recovers every class exactly as perfect, and stores its predictions', async () => {

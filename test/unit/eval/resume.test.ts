@@ -3,25 +3,21 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { WorkerModelRunner } from '../../../src/node/inference/workerModelRunner';
-import { testModelRunner, writeColourModel, writeFaceSyntheticsDataset, type FaceDataset } from '../../helpers/evalFixtures';
+import { createModelFixture, disposeModelFixture, type FaceDataset, type ModelFixture } from '../../helpers/evalFixtures';
 import { evaluateFolder, modelRequest, STRICT } from '../../helpers/runHelpers';
-import { makeTempDir, type TempDir } from '../../helpers/tempModels';
+import type { TempDir } from '../../helpers/tempModels';
 
+let fixture: ModelFixture;
 let tmp: TempDir;
 let runner: WorkerModelRunner;
 let data: FaceDataset;
 let model: { model: string; spec: string };
 before(async () => {
-  tmp = makeTempDir('facegap-resume-');
-  runner = testModelRunner();
   // 40 items: more than two 16-item chunks, so a stop after the first chunk leaves work to resume.
-  data = await writeFaceSyntheticsDataset(tmp, 'fs', 40, 16);
-  model = writeColourModel(tmp, 32, { batchSize: 4 });
+  fixture = await createModelFixture('facegap-resume-', { count: 40, imageSize: 16, spec: { batchSize: 4 } });
+  ({ tmp, runner, data, model } = fixture);
 });
-after(async () => {
-  await runner.dispose();
-  tmp.remove();
-});
+after(() => disposeModelFixture(fixture));
 
 const readJson = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
 const journalIds = (dir: string) => fs.readFileSync(path.join(dir, 'images.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).id as string);
