@@ -1,11 +1,2 @@
-/** Mulberry32: a small seeded PRNG, so generated fixtures and random cases are the same on every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded PRNG for fixtures and random test cases: the generator's own, so both stay identical across runs. */
+export { mulberry32 as prng } from '../../src/core/synth/random';
