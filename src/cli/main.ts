@@ -7,6 +7,8 @@ import { EXIT, UsageError } from './cliErrors';
 import { evalCommand } from './commands/evalCommand';
 import { infoCommand } from './commands/infoCommand';
 import { presetsCommand } from './commands/presetsCommand';
+import { sampleCommand } from './commands/sampleCommand';
+import { reportCommand } from './commands/reportCommand';
 import { schemasCommand } from './commands/schemasCommand';
 import type { TerminalOutput } from './terminalOutput';
 import { processOutput } from './terminalOutput';
@@ -18,9 +20,11 @@ Usage: facegap <command> [options]
 Commands:
   info <dataset>                 detect the layout and schema; classes, sizes, landmarks, problems
   eval <dataset> --model m.onnx  evaluate an ONNX face-parsing model (or --pred <folder>)
+  report <run>... --out r.html   one self-contained HTML page comparing eval run folders
   schemas [id]                   list the label schemas, or show one with its classes
   crosswalk <from> <to>          show how classes of one schema map onto another
   presets                        list the model presets
+  sample <out>                   generate a labelled sample with FaceGap's face generator
 
 Run "facegap <command> --help" for the options of a command.`;
 
@@ -29,9 +33,11 @@ type Command = (argv: readonly string[], output: TerminalOutput, signal: AbortSi
 const COMMANDS: Record<string, Command> = {
   info: infoCommand,
   eval: evalCommand,
+  report: reportCommand,
   schemas: schemasCommand,
   crosswalk: (argv, output) => schemasCommand(['--crosswalk', ...argv], output),
   presets: presetsCommand,
+  sample: sampleCommand,
 };
 
 /** Runs the CLI with arguments (without node and script) and returns the exit code. */

@@ -1,0 +1,55 @@
+import type { ReportModel, ThumbnailSet } from '../../core/report/reportModel';
+import { buildReportModel } from '../../core/report/reportModel';
+import { renderReportHtml } from '../../core/report/reportHtml';
+import type { SchemaRegistry } from '../../core/schema/schemaRegistry';
+import { mapConcurrent } from '../../core/util/mapConcurrent';
+import type { NodeAdapters } from '../nodeAdapters';
+import { imageThumbnails } from './imageThumbnails';
+import { readRunFolder } from './readRunFolder';
+import { openRunPictureSources } from './runPictureSources';
+
+/** What to report on and where to write it. */
+export interface ReportRequest {
+  /** Run folders; the first is the reference the others are compared with. */
+  readonly runDirs: readonly string[];
+  /** The .html file to write. */
+  readonly out: string;
+  readonly title: string;
+  /** Worst images shown per run. */
+  readonly worst: number;
+}
+
+/** What was written. */
+export interface GeneratedReport {
+  readonly out: string;
+  readonly model: ReportModel;
+  /** Size of the HTML file in bytes. */
+  readonly bytes: number;
+}
+
+/** Reads the run folders, makes the thumbnails of each run's worst images, and writes the HTML report atomically. */
+export async function generateReport(
+  request: ReportRequest,
+  deps: { adapters: NodeAdapters; registry: SchemaRegistry; version: string; now?: () => Date },
+): Promise<GeneratedReport> {
+  const { adapters, registry } = deps;
+  const inputs = [];
+  for (const dir of request.runDirs) inputs.push(await readRunFolder(dir, adapters.files, registry));
+  const sources = await Promise.all(inputs.map((input) => openRunPictureSources(input, registry, adapters)));
+  const withNotes = inputs.map((input, i) => ({ ...input, notes: [...input.notes, ...sources[i].notes] }));
+  const model = buildReportModel(withNotes, {
+    title: request.title,
+    generatedAt: (deps.now?.() ?? new Date()).toISOString(),
+    version: deps.version,
+    worst: request.worst,
+  });
+  const thumbnails = await Promise.all(
+    model.runs.map(async (run, i) => {
+      const sets = await mapConcurrent(run.worst, 4, (result) => imageThumbnails(result, sources[i], adapters));
+      return new Map<string, ThumbnailSet>(run.worst.map((result, k) => [result.id, sets[k]]));
+    }),
+  );
+  const html = renderReportHtml(model, thumbnails);
+  await adapters.store.writeAtomic(request.out, html);
+  return { out: request.out, model, bytes: Buffer.byteLength(html) };
+}

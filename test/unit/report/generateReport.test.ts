@@ -1,0 +1,76 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { SchemaRegistry } from '../../../src/core/schema/schemaRegistry';
+import { createNodeAdapters } from '../../../src/node/nodeAdapters';
+import { generateReport } from '../../../src/node/report/generateReport';
+import { writeFaceSyntheticsItem } from '../../helpers/datasetLayouts';
+import { drawFace, FS_FACE, writeGrayPng } from '../../helpers/fixtures';
+import { cardIds, readImagesJsonl } from '../../helpers/reportFixtures';
+import { evaluateFolder } from '../../helpers/runHelpers';
+import { makeTempDir, type TempDir } from '../../helpers/tempModels';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const ESCAPED = '&lt;img src=x onerror=alert(1)&gt;';
+
+let tmp: TempDir;
+let run: string;
+before(async () => {
+  tmp = makeTempDir('facegap-report-');
+  const root = path.join(tmp.dir, 'ds');
+  const preds = path.join(tmp.dir, 'preds');
+  // Three faces; predictions shifted by 0, 2 and 5 px, so the hostile-named one (5 px) is the worst.
+  for (const [id, shift] of [['plain', 0], ['near', 2], [HOSTILE, 5]] as const) {
+    const face = drawFace(32, 32, FS_FACE);
+    await writeFaceSyntheticsItem(root, id, face, 0);
+    await writeGrayPng(path.join(preds, `${id}.png`), drawFace(32, 32, FS_FACE, shift));
+  }
+  run = path.join(tmp.dir, 'run');
+  await evaluateFolder(root, { kind: 'folder', folder: preds }, run);
+});
+after(() => tmp.remove());
+
+async function report(name: string, worst = 6): Promise<string> {
+  const out = path.join(tmp.dir, name);
+  await generateReport({ runDirs: [run], out, title: 'test', worst }, { adapters: createNodeAdapters(), registry: new SchemaRegistry(), version: 'test' });
+  return fs.readFileSync(out, 'utf8');
+}
+
+describe('generateReport', () => {
+  it('escapes a hostile file name everywhere and draws thumbnails from the prediction folder', async () => {
+    const page = await report('hostile.html');
+    assert.ok(!page.includes(HOSTILE), 'never raw');
+    assert.ok(!page.includes('<img src=x'));
+    assert.ok(page.includes(`<h4>1. ${ESCAPED}</h4>`));
+    assert.ok(page.includes(`${ESCAPED}.png`), 'the image file name, escaped');
+    assert.equal((page.match(/<img src="data:image\/(png|jpeg);base64,/g) ?? []).length, 3 * 4, 'image, ground truth, prediction and errors per image');
+    assert.ok(!page.includes('class="note"'), page.match(/<p class="note">[^<]*/g)?.join('\n'));
+  });
+
+  it('shows the worst images by per-image mean F1, lowest first', async () => {
+    const expected = readImagesJsonl(run).sort((a, b) => a.scores.meanF1! - b.scores.meanF1!).map((r) => r.id);
+    assert.equal(expected[0], HOSTILE, 'the fixture makes the most shifted prediction the worst');
+    const page = await report('order.html', 2);
+    assert.deepEqual(cardIds(page), expected.slice(0, 2).map((id) => id.replace(/</g, '&lt;').replace(/>/g, '&gt;')));
+  });
+
+  it('turns an image that went missing into a note naming the file, and keeps the rest', async () => {
+    const image = path.join(tmp.dir, 'ds', `${HOSTILE}.png`);
+    fs.renameSync(image, `${image}.gone`);
+    try {
+      const page = await report('missing.html');
+      const escapedImage = path.join(tmp.dir, 'ds', `${ESCAPED}.png`);
+      assert.ok(page.includes(`<p class="note">${escapedImage}`), 'a note names the missing image');
+      assert.ok(!page.includes(HOSTILE));
+      assert.equal((page.match(/<figcaption>image<\/figcaption>/g) ?? []).length, 2, 'the other two images still show');
+    } finally {
+      fs.renameSync(`${image}.gone`, image);
+    }
+  });
+
+  it('writes atomically: no temporary file is left beside the report', async () => {
+    await report('atomic.html');
+    assert.deepEqual(fs.readdirSync(tmp.dir).filter((f) => f.startsWith('atomic')), ['atomic.html']);
+  });
+});
