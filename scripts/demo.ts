@@ -1,64 +1,98 @@
-// npm run demo: generates a small labelled sample and a small ONNX model with FaceGap's own code, then runs the
-// main job on them with the built CLI: `facegap info` and `facegap eval` (strict and boundary-tolerant scores).
-// No download and no third-party data. The richer sample datasets and a trained model replace this sample later.
+// npm run demo: FaceGap's whole story on its own data, with nothing to download. It generates two sample datasets
+// with the project's face generator (synthetic, and real-style with a different distribution and other annotation
+// conventions), evaluates the bundled model (trained on synthetic faces only) on both with the built CLI, and writes
+// one self-contained HTML report. Samples are cached by their manifest: a second run only evaluates.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import sharp from 'sharp';
-import { FACE_SYNTHETICS_SCHEMA } from '../src/core/schema/builtin/faceSynthetics';
-import { prng } from '../test/helpers/prng';
-import { drawFace, FS_FACE, nearestColourModel, paintLabels, schemaColours, writeGrayPng } from '../test/helpers/fixtures';
+import { GENERATOR_VERSION, SAMPLE_MANIFEST, type SampleManifest } from '../src/core/synth/sampleManifest';
+import { REAL_STYLE_PROFILE, SYNTHETIC_PROFILE, type SampleProfile } from '../src/core/synth/sampleProfiles';
 
 const REPO = path.join(__dirname, '..');
-const DEMO = path.join(REPO, '.facegap-demo');
-const SIZE = 128;
-const COUNT = 24;
+// FACEGAP_DEMO_DIR moves the demo's output (the tests run the demo in a temporary folder).
+const DEMO = path.resolve(process.env.FACEGAP_DEMO_DIR ?? path.join(REPO, '.facegap-demo'));
+const CLI = path.join(REPO, 'dist', 'cli.js');
+const MODEL = path.join(REPO, 'models', 'facegap-parser-small.onnx');
+const SAMPLES: readonly { profile: SampleProfile; seed: number; count: number; size: number }[] = [
+  { profile: SYNTHETIC_PROFILE, seed: 1, count: 120, size: 256 },
+  { profile: REAL_STYLE_PROFILE, seed: 1, count: 120, size: 256 },
+];
 
+interface HeadlineRow {
+  readonly dataset: string;
+  readonly meanF1: number;
+  readonly mIoU: number;
+  readonly pixelAccuracy: number;
+  readonly deltaMeanF1: number;
+}
 
-/** Writes COUNT FaceSynthetics-layout items: class-coloured faces with noise, saved as lossy JPEG-then-PNG renders. */
-async function writeSample(root: string): Promise<void> {
-  const rand = prng(2303_15219);
-  const colours = schemaColours(FACE_SYNTHETICS_SCHEMA);
-  fs.mkdirSync(root, { recursive: true });
-  for (let i = 0; i < COUNT; i++) {
-    const id = String(i).padStart(6, '0');
-    const labels = drawFace(SIZE, SIZE, FS_FACE, Math.round((rand() - 0.5) * 24));
-    const image = paintLabels(labels, colours);
-    for (let p = 0; p < image.data.length; p++) image.data[p] = Math.max(0, Math.min(255, image.data[p] + Math.round((rand() - 0.5) * 24)));
-    const jpeg = await sharp(image.data, { raw: { width: SIZE, height: SIZE, channels: 3 } }).jpeg({ quality: 50 + (i % 4) * 15 }).toBuffer();
-    await sharp(jpeg).png().toFile(path.join(root, `${id}.png`));
-    await writeGrayPng(path.join(root, `${id}_seg.png`), labels);
+const rel = (p: string): string => (p.startsWith(REPO + path.sep) ? path.relative(REPO, p) : p);
+
+/** Runs the built CLI; its output is kept unless it fails, then it is shown. */
+function facegap(args: readonly string[]): string {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) {
+    process.stderr.write(result.stdout + result.stderr);
+    throw new Error(`facegap ${args.map((a) => (path.isAbsolute(a) ? rel(a) : a)).join(' ')} exited with ${result.status}`);
+  }
+  return result.stdout;
+}
+
+function isCurrent(dir: string, sample: (typeof SAMPLES)[number]): boolean {
+  try {
+    const m = JSON.parse(fs.readFileSync(path.join(dir, SAMPLE_MANIFEST), 'utf8')) as SampleManifest;
+    return m.version === GENERATOR_VERSION && m.profile === sample.profile.id && m.seed === sample.seed && m.count === sample.count && m.size === sample.size;
+  } catch {
+    return false;
   }
 }
 
-function writeModel(dir: string): { model: string; spec: string } {
-  const model = path.join(dir, 'nearest-colour.onnx');
-  fs.writeFileSync(model, nearestColourModel(FACE_SYNTHETICS_SCHEMA.classes.map((c) => c.color), { width: SIZE, height: SIZE, dynamicBatch: true }));
-  const spec = path.join(dir, 'nearest-colour.facegap.json');
-  const input = { layout: 'NCHW', width: SIZE, height: SIZE, colorOrder: 'RGB', scale: 1 / 255, mean: [0, 0, 0], std: [1, 1, 1], resizeKernel: 'linear' };
-  fs.writeFileSync(spec, JSON.stringify({ input, output: { stride: 1 }, schema: 'facesynthetics', batchSize: 8 }, null, 2));
-  return { model, spec };
+function ensureSample(sample: (typeof SAMPLES)[number]): string {
+  const dir = path.join(DEMO, 'samples', sample.profile.id);
+  if (isCurrent(dir, sample)) return console.log(`  sample  ${rel(dir)}/ (cached)`), dir;
+  const t = performance.now();
+  facegap(['sample', dir, '--profile', sample.profile.id, '--seed', String(sample.seed), '--count', String(sample.count), '--size', String(sample.size), '--no-progress']);
+  console.log(`  sample  ${rel(dir)}/  ${sample.count} ${sample.profile.id} images generated in ${seconds(t)}`);
+  return dir;
 }
 
-function facegap(args: string[]): void {
-  console.log(`\n$ facegap ${args.map((a) => path.relative(REPO, a) || a).join(' ')}`);
-  const result = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), ...args], { stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`facegap ${args[0]} exited with ${result.status}`);
+function seconds(since: number): string {
+  return `${((performance.now() - since) / 1000).toFixed(1)} s`;
 }
 
-async function main(): Promise<void> {
+function printTable(rows: readonly HeadlineRow[], names: readonly string[]): void {
+  const f = (v: number): string => v.toFixed(3);
+  console.log('\n  sample        mean F1   mIoU   pixel acc   Δ mean F1');
+  rows.forEach((r, i) => console.log(`  ${names[i].padEnd(12)}  ${f(r.meanF1).padStart(7)}  ${f(r.mIoU).padStart(5)}  ${f(r.pixelAccuracy).padStart(10)}   ${i === 0 ? '     –' : (r.deltaMeanF1 >= 0 ? '+' : '−') + f(Math.abs(r.deltaMeanF1))}`));
+  const drop = -rows[rows.length - 1].deltaMeanF1;
+  const share = `${((100 * Math.abs(drop)) / rows[0].meanF1).toFixed(0)}% of the synthetic score`;
+  console.log(`\n  synthetic → real-style: mean F1 ${drop >= 0 ? 'drops' : 'rises'} by ${f(Math.abs(drop))} (${share}).`);
+}
+
+function main(): void {
   const started = performance.now();
-  fs.rmSync(DEMO, { recursive: true, force: true });
-  const sample = path.join(DEMO, 'sample');
-  await writeSample(sample);
-  const { model } = writeModel(DEMO);
-  console.log(`FaceGap demo: ${COUNT} generated ${SIZE}×${SIZE} faces in ${path.relative(REPO, sample)}/ and a nearest-colour ONNX model.`);
-  facegap(['info', sample, '--no-progress']);
-  facegap(['eval', sample, '--model', model, '--out', path.join(DEMO, 'run'), '--boundary', '2', '--groups', 'helen', '--no-progress']);
-  console.log(`\nDemo finished in ${((performance.now() - started) / 1000).toFixed(1)} s. Results: ${path.relative(REPO, path.join(DEMO, 'run'))}/ (run.json, images.jsonl, confusion.csv, pred/*.png)`);
+  if (!fs.existsSync(CLI)) throw new Error(`${rel(CLI)} is missing: run "npm run build" first`);
+  if (!fs.existsSync(MODEL)) throw new Error(`${rel(MODEL)} is missing from the checkout`);
+  console.log(`FaceGap demo: the bundled model ${rel(MODEL)} (trained on synthetic faces only) on two generated samples.\n`);
+  const dirs = SAMPLES.map(ensureSample);
+  const runs = dirs.map((dir, i) => {
+    const t = performance.now();
+    const out = path.join(DEMO, 'runs', SAMPLES[i].profile.id);
+    facegap(['eval', dir, '--model', MODEL, '--out', out, '--no-progress']);
+    console.log(`  eval    ${rel(out)}/  in ${seconds(t)}`);
+    return out;
+  });
+  const report = path.join(DEMO, 'report.html');
+  const t = performance.now();
+  const headline = JSON.parse(facegap(['report', ...runs, '--out', report, '--title', 'FaceGap demo: synthetic → real-style', '--json'])) as { runs: HeadlineRow[] };
+  console.log(`  report  ${rel(report)}  in ${seconds(t)}`);
+  printTable(headline.runs, SAMPLES.map((s) => s.profile.id));
+  console.log(`\nReport: ${report}\nDemo finished in ${seconds(started)}.`);
 }
 
-main().catch((error: unknown) => {
+try {
+  main();
+} catch (error) {
   console.error(`demo failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
-});
+}

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { builtCli } from '../../helpers/cliRunner';
+import { makeTempDir } from '../../helpers/tempModels';
+
+const REPO = path.join(__dirname, '..', '..', '..');
+
+interface RunRecord {
+  readonly summary: { readonly meanF1: number };
+}
+
+test('npm run demo: the bundled model scores clearly lower on the real-style sample, and the report holds both runs', () => {
+  builtCli();
+  const tmp = makeTempDir('facegap-demo-');
+  try {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO, 'scripts', 'demo.ts')], {
+      cwd: REPO,
+      encoding: 'utf8',
+      env: { ...process.env, FACEGAP_DEMO_DIR: tmp.dir },
+    });
+    assert.equal(result.status, 0, result.stderr + result.stdout);
+    const meanF1 = (name: string): number =>
+      (JSON.parse(fs.readFileSync(path.join(tmp.dir, 'runs', name, 'run.json'), 'utf8')) as RunRecord).summary.meanF1;
+    const [synthetic, realStyle] = [meanF1('synthetic'), meanF1('real-style')];
+    assert.ok(synthetic > 0.8, `synthetic mean F1 ${synthetic}`);
+    assert.ok(synthetic - realStyle > 0.15, `drop ${synthetic - realStyle}`);
+    assert.match(result.stdout, new RegExp(`mean F1 drops by ${(synthetic - realStyle).toFixed(3)}`));
+    const report = path.join(tmp.dir, 'report.html');
+    assert.ok(result.stdout.includes(report), 'prints the report path');
+    const html = fs.readFileSync(report, 'utf8');
+    assert.ok(html.includes(synthetic.toFixed(4)) && html.includes(realStyle.toFixed(4)), 'the report shows both mean F1 values');
+    assert.ok(!/https?:\/\//.test(html.replace(/xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g, '')), 'no network references');
+  } finally {
+    tmp.remove();
+  }
+});
