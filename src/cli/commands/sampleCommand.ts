@@ -10,7 +10,8 @@ import type { TerminalOutput } from '../terminalOutput';
 export const SAMPLE_HELP = `Usage: facegap sample <out-folder> [options]
 
 Generates a labelled face-parsing sample with FaceGap's procedural face generator: the same
-profile, seed, count and size always give the same files. The folder is replaced.
+profile, seed, count and size always give the same files. An earlier sample in the
+folder is replaced; any other non-empty folder is refused.
 
 Profiles:
 ${[...SAMPLE_PROFILES.values()].map((p) => `  ${p.id.padEnd(12)} ${p.title}`).join('\n')}

@@ -29,6 +29,7 @@ const encoder = new SharpLabelEncoder();
  */
 export async function writeSampleDataset(out: string, request: SampleRequest, signal?: AbortSignal, onItem?: (done: number) => void): Promise<SampleManifest> {
   const schema = schemaOf(request.profile);
+  await refuseForeignFolder(out);
   const partial = `${out}.partial-${process.pid}`;
   await fs.rm(partial, { recursive: true, force: true });
   await fs.mkdir(partial, { recursive: true });
@@ -47,6 +48,17 @@ export async function writeSampleDataset(out: string, request: SampleRequest, si
   } catch (error) {
     await fs.rm(partial, { recursive: true, force: true });
     throw error;
+  }
+}
+
+/** Only an empty folder or an earlier generated sample may be replaced: never a user's own data. */
+async function refuseForeignFolder(out: string): Promise<void> {
+  const entries = await fs.readdir(out).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  if (entries.length > 0 && !entries.includes(SAMPLE_MANIFEST)) {
+    throw new Error(`${out}: the folder exists and is not a generated sample (no ${SAMPLE_MANIFEST}); choose a new or empty folder`);
   }
 }
 
