@@ -53,7 +53,7 @@ export async function writeSampleDataset(out: string, request: SampleRequest, si
 
 /** Only an empty folder or an earlier generated sample may be replaced: never a user's own data. */
 async function refuseForeignFolder(out: string): Promise<void> {
-  const entries = await fs.readdir(out).catch((error: NodeJS.ErrnoException) => {
+  const entries: string[] = await fs.readdir(out).catch((error: NodeJS.ErrnoException): string[] => {
     if (error.code === 'ENOENT') return [];
     throw error;
   });
