@@ -25,6 +25,8 @@ export type InferenceRequests = {
   };
   /** Releases an opened model; closing an unknown id is not an error. */
   close: { params: { readonly sessionId: number }; result: void };
+  /** Releases every opened model, after their running calls finish: sent before the worker is terminated. */
+  closeAll: { params: Record<never, never>; result: void };
 };
 
 /** Events the inference worker sends unasked (none yet). */

@@ -118,6 +118,11 @@ export class RpcEndpoint<TRequests extends RequestMap, TEvents extends EventBody
     return { dispose: () => this.eventListeners.delete(listener) };
   }
 
+  /** Rejects the requests pending now and ignores their late replies, but keeps the endpoint open for new ones. */
+  rejectPending(reason: Error): void {
+    for (const id of [...this.pending.keys()]) this.settle(id)?.reject(reason);
+  }
+
   /** Rejects every pending request (with `reason`, or "RPC endpoint disposed"), aborts running handlers and ignores later messages. */
   dispose(reason: Error = new Error('RPC endpoint disposed')): void {
     if (this.disposedWith) return;

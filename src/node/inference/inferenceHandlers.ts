@@ -29,5 +29,10 @@ export function createInferenceHandlers(): RpcHandlers<InferenceRequests> {
       sessions.delete(sessionId);
       await session?.dispose();
     },
+    closeAll: async () => {
+      const open = [...sessions.values()];
+      sessions.clear();
+      await Promise.all(open.map((s) => s.dispose()));
+    },
   };
 }

@@ -85,6 +85,7 @@ export class OnnxModelSession implements ModelSession {
   readonly inputs: readonly TensorInfo[];
   readonly outputs: readonly TensorInfo[];
   private disposed = false;
+  private readonly running = new Set<Promise<unknown>>();
 
   constructor(
     private readonly modelPath: string,
@@ -107,7 +108,9 @@ export class OnnxModelSession implements ModelSession {
     const feed = new Tensor('float32', input.data, [...input.dims]);
     let results: InferenceSession.OnnxValueMapType | undefined;
     try {
-      results = await this.session.run({ [inputName]: feed }, [outputName]);
+      const pending = this.session.run({ [inputName]: feed }, [outputName]);
+      this.running.add(pending);
+      results = await pending.finally(() => this.running.delete(pending));
       const out = results[outputName] as Tensor;
       if (out.type !== 'float32') throw new Error(`${this.modelPath}: output '${outputName}' is ${out.type}, FaceGap needs float32`);
       return { data: new Float32Array(out.data as Float32Array), dims: [...out.dims] };
@@ -117,10 +120,11 @@ export class OnnxModelSession implements ModelSession {
     }
   }
 
-  /** Releases the native session. */
+  /** Releases the native session once its running calls have finished (releasing under a running call is unsafe). */
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
+    await Promise.allSettled([...this.running]);
     await this.session.release();
   }
 

@@ -46,13 +46,17 @@ export class WorkerModelRunner implements ModelRunner {
     return new WorkerModelSession(rpc, opened);
   }
 
-  /** Terminates the worker; pending calls reject. */
+  /** Rejects pending calls, releases the worker's sessions (for at most RELEASE_TIMEOUT_MS) and terminates the worker. */
   async dispose(): Promise<void> {
     this.disposed = true;
     const conn = this.current;
     this.current = undefined;
     if (!conn) return;
-    conn.rpc.dispose(new Error('the model runner was disposed'));
+    const reason = new Error('the model runner was disposed');
+    conn.rpc.rejectPending(reason);
+    // Terminating a worker that still holds native sessions (WebGPU's above all) can abort the whole process.
+    await releaseSessions(conn.rpc);
+    conn.rpc.dispose(reason);
     await conn.worker.terminate();
   }
 
@@ -70,6 +74,16 @@ export class WorkerModelRunner implements ModelRunner {
     this.current = conn;
     return conn;
   }
+}
+
+const RELEASE_TIMEOUT_MS = 5000;
+
+/** Asks the worker to release its sessions; a worker that is stuck or gone is terminated anyway after the timeout. */
+async function releaseSessions(rpc: InferenceEndpoint): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, RELEASE_TIMEOUT_MS)));
+  await Promise.race([rpc.request({ type: 'closeAll' }).catch(() => undefined), timeout]);
+  clearTimeout(timer);
 }
 
 /** A model open in the worker. */

@@ -76,6 +76,16 @@ describe('openOnnxSession', () => {
     });
   }
 
+  it('dispose waits for a running call, then closes the session', async () => {
+    const session = await openOnnxSession(convPath, { executionProvider: 'cpu' });
+    const running = session.run('input', { data: new Float32Array(12).fill(1), dims: [1, 3, 2, 2] }, 'logits');
+    const closing = session.dispose();
+    const out = await running;
+    assert.deepEqual([...out.data.subarray(0, 4)], [0.5, 0.5, 0.5, 0.5]);
+    await closing;
+    await assert.rejects(session.run('input', { data: new Float32Array(12), dims: [1, 3, 2, 2] }, 'logits'), /the session is closed/);
+  });
+
   it('names the file when it is not ONNX, truncated, or missing', async () => {
     const text = tmp.write('notes.onnx', 'this is not a model');
     await assert.rejects(openOnnxSession(text, { executionProvider: 'cpu' }), (e: Error) => e.message.startsWith(`${text} is not a loadable ONNX model: `));

@@ -83,6 +83,15 @@ describe('RpcEndpoint', () => {
     await assert.rejects(client.request({ type: 'add', a: 1, b: 1 }), /disposed/);
   });
 
+  it('rejectPending rejects the requests pending now and keeps serving new ones', async () => {
+    const [client] = pair();
+    const p = client.request({ type: 'wait', ms: 30 });
+    client.rejectPending(new Error('shutting down'));
+    await assert.rejects(p, { message: 'shutting down' });
+    await new Promise((r) => setTimeout(r, 50)); // the late reply arrives and is ignored
+    assert.equal(await client.request({ type: 'add', a: 4, b: 5 }), 9);
+  });
+
   it('rejects pending requests with the reason given to dispose', async () => {
     const [client] = pair();
     const p = client.request({ type: 'never' });
