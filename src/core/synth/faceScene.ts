@@ -35,5 +35,6 @@ export interface FaceScene {
 export function shade(colour: Rgb, amount: number): Rgb {
   const target = amount >= 0 ? 255 : 0;
   const a = Math.min(1, Math.abs(amount));
-  return [0, 1, 2].map((i) => Math.round(colour[i] + (target - colour[i]) * a)) as unknown as Rgb;
+  const mix = (v: number): number => Math.round(v + (target - v) * a);
+  return [mix(colour[0]), mix(colour[1]), mix(colour[2])];
 }

@@ -2,6 +2,7 @@ import type { LabelMap } from '../raster/labelMap';
 import type { LabelSchema } from '../schema/labelSchema';
 import type { ConceptId, SubjectSide } from '../schema/concepts';
 import { PRECISE_ANNOTATION, type AnnotationStyle } from './faceParams';
+import { annotatorStyle } from './annotateFace';
 import { buildFaceScene } from './buildFaceScene';
 import { classForConcept, sceneLabels } from './sceneLabels';
 import type { SampledFace } from './sampleFace';
@@ -21,7 +22,7 @@ export interface LabelDifference {
 const count = (map: LabelMap, id: number): number => map.data.reduce((n, v) => n + (v === id ? 1 : 0), 0);
 
 /** Number of pixels of class `id` with a 4-neighbour of another class: the length of its outline in pixels. */
-export function outlineLength(map: LabelMap, id: number): number {
+function outlineLength(map: LabelMap, id: number): number {
   const { width, height, data } = map;
   let n = 0;
   for (let y = 0; y < height; y++) {
@@ -38,7 +39,7 @@ export function outlineLength(map: LabelMap, id: number): number {
 /** Compares the labels an annotator with `style` draws for a face with the exact labels of its geometry, in `schema`. */
 export function measureLabelDifference(face: SampledFace, style: AnnotationStyle, schema: LabelSchema): LabelDifference {
   const exact = sceneLabels(buildFaceScene(face.params, PRECISE_ANNOTATION), schema);
-  const drawn = sceneLabels(buildFaceScene(face.params, { ...style, earsAsSkin: style.earsAsSkin || face.earsAsSkin }), schema);
+  const drawn = sceneLabels(buildFaceScene(face.params, annotatorStyle(face, style)), schema);
   const id = (concept: ConceptId, side?: SubjectSide): number => classForConcept(schema, concept, side);
   const brows = [id('brow', 'subject-left'), id('brow', 'subject-right')];
   const ears = [id('ear', 'subject-left'), id('ear', 'subject-right')];

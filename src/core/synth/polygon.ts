@@ -63,11 +63,6 @@ export function decimateRing(ring: Ring, step: number): Ring {
   return ring.filter((_, i) => i % step === 0);
 }
 
-/** Applies a point mapping to every vertex. */
-export function mapRing(ring: Ring, f: (p: Point) => Point): Ring {
-  return ring.map(f);
-}
-
 /** Even-odd point-in-polygon test over several rings (a ring inside another makes a hole). */
 export function insideRings(rings: readonly Ring[], x: number, y: number): boolean {
   let inside = false;
@@ -79,16 +74,4 @@ export function insideRings(rings: readonly Ring[], x: number, y: number): boole
     }
   }
   return inside;
-}
-
-/** The bounding box of some rings: [minX, minY, maxX, maxY]. */
-export function ringBounds(rings: readonly Ring[]): [number, number, number, number] {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (const ring of rings) {
-    for (const [x, y] of ring) {
-      minX = Math.min(minX, x); minY = Math.min(minY, y);
-      maxX = Math.max(maxX, x); maxY = Math.max(maxY, y);
-    }
-  }
-  return [minX, minY, maxX, maxY];
 }
