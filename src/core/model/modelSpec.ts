@@ -1,4 +1,5 @@
 import type { ResizeKernel } from '../ports/imageDecoder';
+import { parseJsonText } from '../util/jsonText';
 
 /** Where the channel axis of an image tensor sits. */
 export type TensorLayout = 'NCHW' | 'NHWC';
@@ -60,12 +61,7 @@ const KERNELS: readonly ResizeKernel[] = ['linear', 'cubic', 'lanczos3', 'neares
 
 /** Parses and validates a spec file (e.g. a model's sidecar `spec.json`); errors name the file and the field. */
 export function parseModelSpecJson(text: string, fileName: string): PartialModelSpec {
-  let root: unknown;
-  try {
-    root = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`${fileName}: not valid JSON (${(e as Error).message})`);
-  }
+  const root = parseJsonText(text, fileName);
   const fail = (field: string, rule: string): never => {
     throw new Error(`${fileName}: ${field} ${rule}`);
   };

@@ -1,4 +1,5 @@
 import type { RunRecord } from '../eval/runRecord';
+import { parseJsonText } from '../util/jsonText';
 
 /** The dataset confusion matrix of a run, as confusion.json stores it: rows ground truth, columns prediction plus "other". */
 export interface ConfusionData {
@@ -36,12 +37,7 @@ export function parseConfusionRecord(text: string, file: string): ConfusionData 
 }
 
 function parseJson(text: string, file: string): unknown {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
+  const value = parseJsonText(text, file);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${file}: not a JSON object`);
   return value;
 }
