@@ -10,7 +10,7 @@ import { runEvaluation } from '../../node/evaluation/runEvaluation';
 import { defaultInferenceWorkerPath, WorkerModelRunner } from '../../node/inference/workerModelRunner';
 import type { NodeAdapters } from '../../node/nodeAdapters';
 import { createNodeAdapters } from '../../node/nodeAdapters';
-import { EXIT, UsageError } from '../cliErrors';
+import { EXIT, UsageError, wholeNumberOption } from '../cliErrors';
 import { ProgressBar } from '../progressBar';
 import { openDatasetFromArgs } from '../datasetArgs';
 import type { TerminalOutput } from '../terminalOutput';
@@ -59,8 +59,8 @@ function checkUsage({ values, positionals }: EvalArgs): void {
     throw new UsageError(`--ep must be one of ${PROVIDERS.join(', ')}`);
   }
   if (values.pred && (values.spec || values.preset || values.ep)) throw new UsageError('--spec, --preset and --ep apply to --model only');
-  if (values.boundary !== undefined && !/^\d{1,3}$/.test(values.boundary)) throw new UsageError('--boundary must be a whole number of pixels');
-  if (values.threads !== undefined && !/^\d{1,4}$/.test(values.threads)) throw new UsageError('--threads must be a whole number');
+  if (values.boundary !== undefined) wholeNumberOption('boundary', values.boundary, 0, 999);
+  if (values.threads !== undefined) wholeNumberOption('threads', values.threads, 0, 9999);
   if (values.groups !== undefined && !['helen', 'none'].includes(values.groups)) throw new UsageError('--groups must be helen or none');
 }
 

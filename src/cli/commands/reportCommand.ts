@@ -3,7 +3,7 @@ import type { GeneratedReport } from '../../node/report/generateReport';
 import { generateReport } from '../../node/report/generateReport';
 import { facegapPackageJson } from '../../node/environmentInfo';
 import { createNodeAdapters } from '../../node/nodeAdapters';
-import { EXIT, UsageError } from '../cliErrors';
+import { EXIT, UsageError, wholeNumberOption } from '../cliErrors';
 import { loadSchemaRegistry } from '../datasetArgs';
 import type { TerminalOutput } from '../terminalOutput';
 
@@ -41,8 +41,7 @@ export async function reportCommand(argv: readonly string[], output: TerminalOut
   if (values.help) return output.out(REPORT_HELP), EXIT.ok;
   if (positionals.length === 0) throw new UsageError('facegap report takes one or more run folders');
   if (!values.out) throw new UsageError('give the report file with --out <file.html>');
-  const worst = values.worst === undefined ? 6 : Number(values.worst);
-  if (!/^\d{1,3}$/.test(values.worst ?? '6') || worst > MAX_WORST) throw new UsageError(`--worst must be a whole number from 0 to ${MAX_WORST}`);
+  const worst = wholeNumberOption('worst', values.worst ?? '6', 0, MAX_WORST);
   const adapters = createNodeAdapters();
   const registry = await loadSchemaRegistry(adapters.files, values['schema-file'] ?? []);
   const report = await generateReport(

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SAMPLE_PROFILES } from '../../core/synth/sampleProfiles';
 import { writeSampleDataset } from '../../node/synth/writeSampleDataset';
-import { EXIT, UsageError } from '../cliErrors';
+import { EXIT, UsageError, wholeNumberOption } from '../cliErrors';
 import { ProgressBar } from '../progressBar';
 import type { TerminalOutput } from '../terminalOutput';
 
@@ -34,12 +34,6 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function integerOption(name: string, text: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max) throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got "${text}"`);
-  return value;
-}
-
 /** Runs `facegap sample`. */
 export async function sampleCommand(argv: readonly string[], output: TerminalOutput, signal: AbortSignal): Promise<number> {
   const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true });
@@ -49,9 +43,9 @@ export async function sampleCommand(argv: readonly string[], output: TerminalOut
   if (!profile) throw new UsageError(`unknown profile "${values.profile}"; choose ${[...SAMPLE_PROFILES.keys()].join(' or ')}`);
   const request = {
     profile,
-    count: integerOption('count', values.count, 1, 100_000),
-    seed: integerOption('seed', values.seed, 0, 0xffffffff),
-    size: integerOption('size', values.size, 64, 2048),
+    count: wholeNumberOption('count', values.count, 1, 100_000),
+    seed: wholeNumberOption('seed', values.seed, 0, 0xffffffff),
+    size: wholeNumberOption('size', values.size, 64, 2048),
   };
   const out = path.resolve(positionals[0]);
   const bar = values['no-progress'] ? undefined : new ProgressBar(output, 'generating');
