@@ -1,4 +1,4 @@
-import type { Degradation, FaceParams, HairStyle } from './faceParams';
+import type { Degradation, FaceParams, HairStyle, Rgb } from './faceParams';
 import { HAIR_COLOURS, SKIN_TONES, type SampleProfile, type ValueRange } from './sampleProfiles';
 import { chance, gaussian, itemSeed, mulberry32, pickWeighted, uniform, type Random } from './random';
 import { shade } from './faceScene';
@@ -17,6 +17,12 @@ const draw = (rand: Random, r: ValueRange): number =>
 
 const jitterColour = (rand: Random, c: readonly [number, number, number], amount: number): [number, number, number] =>
   [0, 1, 2].map((i) => Math.max(0, Math.min(255, Math.round(c[i] + uniform(rand, -amount, amount))))) as [number, number, number];
+
+/** Lips: the skin tone darkened a quarter and pushed towards red. */
+function lipTone(skin: Rgb): Rgb {
+  const [r, g, b] = shade(skin, -0.25);
+  return [Math.min(255, r + 40), g, b];
+}
 
 /** Draws item `index` of a sample: the same profile, seed and index always give the same face. */
 export function sampleFace(profile: SampleProfile, seed: number, index: number, width: number, height: number): SampledFace {
@@ -38,7 +44,7 @@ export function sampleFace(profile: SampleProfile, seed: number, index: number, 
     hairColour: jitterColour(rand, hairColour, 10),
     hairStyle,
     irisColour: jitterColour(rand, pickWeighted(rand, [[[70, 45, 25], 3], [[60, 110, 160], 1], [[80, 120, 70], 1]] as const), 15),
-    lipColour: jitterColour(rand, shade(SKIN_TONES[skinToneIndex], -0.25).map((v, i) => (i === 0 ? Math.min(255, v + 40) : v)) as [number, number, number], 10),
+    lipColour: jitterColour(rand, lipTone(SKIN_TONES[skinToneIndex]), 10),
     clothingColour: jitterColour(rand, [uniform(rand, 20, 230), uniform(rand, 20, 230), uniform(rand, 20, 230)], 0),
     backgroundColours: [jitterColour(rand, [200, 205, 210], 50), jitterColour(rand, [150, 155, 165], 50)],
     clutter: Math.round(draw(rand, profile.clutter)),
