@@ -1,0 +1,41 @@
+import type { EvalSummary } from '../core/eval/evalReport';
+import type { EvalProgress } from '../core/eval/evalTypes';
+import type { ExecutionProviderChoice } from '../core/ports/modelRunner';
+import type { ModelSpecFlagValues } from '../core/model/modelSpecFlags';
+
+/** One evaluation as the extension asks the evaluation process to run it. */
+export interface EvalJob {
+  readonly datasetRoot: string;
+  readonly modelPath: string;
+  /** A spec file, a preset id, and flag values (CLI flag names without "--", e.g. "batch-size") for what the sidecar and probe leave open. */
+  readonly specFile?: string;
+  readonly preset?: string;
+  readonly specFlags: ModelSpecFlagValues;
+  readonly executionProvider: ExecutionProviderChoice;
+  readonly threads?: number;
+  /** Ground-truth boundary band left out of the tolerant scores; 0 = strict only. */
+  readonly boundaryK: number;
+  readonly outDir: string;
+}
+
+/** What an evaluation produced. */
+export interface EvalJobResult {
+  readonly runDir: string;
+  readonly summary: EvalSummary;
+  readonly warnings: readonly string[];
+}
+
+/** Requests the extension host sends to the evaluation process. */
+export type EvalJobRequests = {
+  /** Runs one evaluation; cancelling the request interrupts it (finished images stay in the run folder). */
+  evaluate: { params: { readonly job: EvalJob }; result: EvalJobResult };
+};
+
+/** Events the evaluation process sends while it works. */
+export type EvalJobEvents =
+  /** Progress of the running evaluation. */
+  | ({ readonly type: 'progress' } & EvalProgress)
+  /** The model is open: the provider that really runs, and notes on providers that could not. */
+  | { readonly type: 'ready'; readonly executionProvider: string | null; readonly warnings: readonly string[] }
+  /** A line for the output channel. */
+  | { readonly type: 'log'; readonly line: string };
