@@ -1,15 +1,12 @@
 import sharp from 'sharp';
-import { loadLabel } from '../../core/dataset/labelLoader';
 import type { ImageResult } from '../../core/eval/runJournal';
 import type { LabelMap } from '../../core/raster/labelMap';
-import { resizeLabelsNearest } from '../../core/raster/resizeLabels';
 import type { RgbImage, Size } from '../../core/raster/rgbImage';
 import { colourTable, displaySize, errorMap, greyImage, overlayLabels, thumbnailSize } from '../../core/report/overlayPixels';
 import type { Thumbnail, ThumbnailSet } from '../../core/report/reportModel';
-import { applyCrosswalk } from '../../core/schema/crosswalk';
 import type { LabelSchema } from '../../core/schema/labelSchema';
 import { errorMessage } from '../../core/util/errors';
-import { joinPath } from '../../core/util/paths';
+import { loadGroundTruth, loadPrediction, predictionFile } from '../browse/runLabels';
 import type { NodeAdapters } from '../nodeAdapters';
 import type { RunPictureSources } from './runPictureSources';
 
@@ -31,7 +28,7 @@ export async function imageThumbnails(result: ImageResult, sources: RunPictureSo
   };
   const picture = await attempt(result.image, async () => adapters.decoder.decodeRgb(await adapters.files.readBytes(result.image), result.image, { size, kernel: 'linear' }));
   const gt = await attempt(result.image, () => loadGroundTruth(result, sources, size, adapters));
-  const predFile = result.predFile ? joinPath(sources.runDir, result.predFile) : result.image;
+  const predFile = predictionFile(result, sources);
   const pred = await attempt(predFile, () => loadPrediction(result, sources, size, adapters));
   return { thumbnails: await renderThumbnails(result, sources.gtSchema, { size, picture, gt, pred }), notes };
 }
@@ -61,40 +58,16 @@ async function renderThumbnails(
   return thumbnails;
 }
 
-/** The ground truth at the scoring size (nearest, as scoring did), or undefined when the dataset could not be opened (a run-level note says so). */
-async function loadGroundTruth(result: ImageResult, sources: RunPictureSources, size: Size, adapters: NodeAdapters): Promise<LabelMap | undefined> {
-  if (!sources.items) return undefined;
-  const item = sources.items.get(result.id);
-  if (!item?.label) throw new Error(`${result.image}: no ground truth for image "${result.id}" in the dataset folder now`);
-  const { map } = await loadLabel(item.label, sources.gtSchema, adapters.files, adapters.decoder);
-  return resizeLabelsNearest(map, size.width, size.height);
-}
-
-/** The prediction at the scoring size, translated into the ground truth's schema. */
-async function loadPrediction(result: ImageResult, sources: RunPictureSources, size: Size, adapters: NodeAdapters): Promise<LabelMap | undefined> {
-  if (!sources.crosswalk) return undefined;
-  let map: LabelMap;
-  if (result.predFile) {
-    const file = joinPath(sources.runDir, result.predFile);
-    const decoded = await adapters.decoder.decodeMask(await adapters.files.readBytes(file), file);
-    if (decoded.kind === 'rgb') throw new Error(`${file}: not a class-id PNG`);
-    map = decoded.map;
-  } else if (sources.folder) {
-    const input = { item: { id: result.id, imagePath: result.image }, imageBytes: new Uint8Array(0), imageKey: '', target: size };
-    const [output] = await sources.folder.predict([input]);
-    if (output instanceof Error) throw output;
-    map = output.map;
-  } else {
-    throw new Error(`${result.image}: the run folder keeps no prediction for this image`);
-  }
-  const sized = map.width === size.width && map.height === size.height ? map : resizeLabelsNearest(map, size.width, size.height);
-  return { ...sized, data: applyCrosswalk(sized.data, sources.crosswalk) };
-}
-
 /** Scales a picture down to the thumbnail size and embeds it as a data: URI. */
 export async function encodeThumbnail(image: RgbImage, thumb: Size, format: 'jpeg' | 'png'): Promise<string> {
+  const bytes = await encodeThumbnailBytes(image, thumb, format);
+  return `data:image/${format};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64')}`;
+}
+
+/** Scales a picture down to the thumbnail size and encodes it as JPEG (quality 85) or PNG. */
+export async function encodeThumbnailBytes(image: RgbImage, thumb: Size, format: 'jpeg' | 'png'): Promise<Uint8Array> {
   let pipeline = sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } });
   if (thumb.width !== image.width || thumb.height !== image.height) pipeline = pipeline.resize(thumb.width, thumb.height, { fit: 'fill' });
   const bytes = await (format === 'jpeg' ? pipeline.jpeg({ quality: 85 }) : pipeline.png()).toBuffer();
-  return `data:image/${format};base64,${bytes.toString('base64')}`;
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
 }
