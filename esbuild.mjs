@@ -1,5 +1,6 @@
-// Bundles each runtime separately: the CLI, the inference worker (and later the extension host and webviews).
+// Bundles each runtime separately: the CLI, the extension host, the evaluation process, the inference worker and the webviews.
 import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -9,22 +10,30 @@ const nativeExternals = ['sharp', 'onnxruntime-node', 'vscode'];
 
 const nodeTargets = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['src/host/extension.ts'], outfile: 'dist/extension.js' },
+  { entryPoints: ['src/node/evalJob/evalProcess.ts'], outfile: 'dist/evalProcess.js' },
   { entryPoints: ['src/node/inference/inferenceWorker.ts'], outfile: 'dist/inferenceWorker.js' },
-];
+].filter((t) => existsSync(t.entryPoints[0]));
+
+const webviewTargets = ['dataset', 'report', 'mask']
+  .map((view) => ({ entryPoints: { [view]: `webview/${view}/main.ts` }, outdir: 'dist/webview' }))
+  .filter((t) => existsSync(Object.values(t.entryPoints)[0]));
 
 const common = {
   bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  external: nativeExternals,
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'warning',
 };
 
-const contexts = await Promise.all(nodeTargets.map((t) => esbuild.context({ ...common, ...t })));
+const nodeCommon = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: nativeExternals };
+const webviewCommon = { ...common, platform: 'browser', format: 'esm', target: 'es2022', loader: { '.css': 'css' } };
+
+const contexts = await Promise.all([
+  ...nodeTargets.map((t) => esbuild.context({ ...nodeCommon, ...t })),
+  ...webviewTargets.map((t) => esbuild.context({ ...webviewCommon, ...t })),
+]);
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
 } else {

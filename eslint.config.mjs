@@ -13,7 +13,7 @@ function restrict(entries, message) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'webview/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'dist-vsix/**', '.facegap-tmp/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -24,7 +24,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.ts'],
+    files: ['src/**/*.ts', 'webview/**/*.ts'],
     rules: {
       'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
       'max-lines-per-function': ['error', { max: 45, skipBlankLines: true, skipComments: true }],
@@ -48,5 +48,16 @@ export default tseslint.config(
   {
     files: ['src/cli/**/*.ts'],
     rules: restrict(['vscode', '**/host/**'], 'The CLI runs without VS Code.'),
+  },
+  {
+    files: ['src/host/**/*.ts'],
+    rules: restrict(['**/cli/**', '**/webview/**'], 'src/host wires core, node and protocol into VS Code; it never imports the CLI or webview code.'),
+  },
+  {
+    files: ['webview/**/*.ts'],
+    rules: restrict(
+      ['vscode', 'node:*', ...nodeBuiltins, ...nativeModules, '**/src/core/**', '**/src/node/**', '**/src/host/**', '**/src/cli/**'],
+      'webview code runs in the browser: it talks to the host through src/protocol only.',
+    ),
   },
 );

@@ -1,0 +1,37 @@
+import type * as vscode from 'vscode';
+
+/** Disposes every item, ignoring items that throw so one bad disposable cannot leak the rest. */
+export function disposeAll(items: Iterable<vscode.Disposable>): void {
+  for (const item of items) {
+    try {
+      item.dispose();
+    } catch {
+      // A failing dispose must not keep the others alive.
+    }
+  }
+}
+
+/** Base class for objects that own disposables: register them once, release them together. */
+export abstract class Disposable {
+  private readonly owned: vscode.Disposable[] = [];
+  private disposedFlag = false;
+
+  /** True once dispose() ran; check it after every await that touches a webview. */
+  protected get isDisposed(): boolean {
+    return this.disposedFlag;
+  }
+
+  /** Takes ownership of a disposable and returns it. */
+  protected register<T extends vscode.Disposable>(item: T): T {
+    if (this.disposedFlag) item.dispose();
+    else this.owned.push(item);
+    return item;
+  }
+
+  /** Releases everything registered; safe to call twice. */
+  dispose(): void {
+    if (this.disposedFlag) return;
+    this.disposedFlag = true;
+    disposeAll(this.owned.splice(0));
+  }
+}

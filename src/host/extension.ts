@@ -1,0 +1,34 @@
+// Entry of the extension host bundle (dist/extension.js): wires services, panels and commands; nothing else lives here.
+import type * as vscode from 'vscode';
+import { registerDatasetCommands } from './commands/datasetCommands';
+import { registerEvaluateCommands } from './commands/evaluateCommands';
+import { registerReportCommands } from './commands/reportCommands';
+import { EvaluationRunner } from './evaluation/evaluationRunner';
+import { RecentModels } from './evaluation/recentModels';
+import { FaceGapServices } from './faceGapServices';
+import { DatasetPanels } from './panels/datasetPanels';
+import { LabelMaskEditorProvider } from './panels/labelMaskEditor';
+import { ReportPanels } from './panels/reportPanels';
+import { SampleDatasets } from './sampleDatasets';
+
+/** Called by VS Code on the first FaceGap command, custom editor or view. */
+export function activate(context: vscode.ExtensionContext): void {
+  const services = new FaceGapServices(context);
+  const recent = new RecentModels(context.globalState);
+  const datasets = new DatasetPanels(services);
+  const reports = new ReportPanels(services, datasets);
+  const runner = new EvaluationRunner(services, recent);
+  context.subscriptions.push(
+    services,
+    datasets,
+    reports,
+    runner,
+    registerDatasetCommands(datasets, new SampleDatasets(services)),
+    registerEvaluateCommands({ services, runner, recent, datasets, reports }),
+    registerReportCommands(services, reports),
+    LabelMaskEditorProvider.register(services),
+  );
+}
+
+/** Nothing to do: everything is in context.subscriptions. */
+export function deactivate(): void {}

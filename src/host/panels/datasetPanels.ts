@@ -1,0 +1,68 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { DatasetBrowser } from '../../node/browse/datasetBrowser';
+import type { LabelSchema } from '../../core/schema/labelSchema';
+import { errorMessage } from '../../core/util/errors';
+import type { FaceGapServices } from '../faceGapServices';
+import { DatasetPanel, type DatasetView } from './datasetPanel';
+
+/** The open dataset panels, one per dataset folder. */
+export class DatasetPanels implements vscode.Disposable {
+  private readonly panels = new Map<string, DatasetPanel>();
+
+  constructor(private readonly services: FaceGapServices) {}
+
+  /** Shows the dataset folder's panel (opening it first), with an optional view; undefined when the folder cannot be opened. */
+  async show(root: string, view: DatasetView = {}): Promise<DatasetPanel | undefined> {
+    const key = path.resolve(root);
+    const existing = this.panels.get(key);
+    if (existing) {
+      existing.reveal(view);
+      return existing;
+    }
+    const browser = await this.openBrowser(key);
+    if (!browser) return undefined;
+    const panel = new DatasetPanel(this.services, browser, view);
+    this.panels.set(key, panel);
+    panel.onDidDispose(() => this.panels.delete(key));
+    return panel;
+  }
+
+  /** Tells the panel of a dataset folder, if open, that a run of it finished. */
+  async runFinished(root: string, runDir: string): Promise<void> {
+    await this.panels.get(path.resolve(root))?.refresh(runDir);
+  }
+
+  /** The panel of a folder, if open. */
+  get(root: string): DatasetPanel | undefined {
+    return this.panels.get(path.resolve(root));
+  }
+
+  dispose(): void {
+    for (const panel of [...this.panels.values()]) panel.dispose();
+    this.panels.clear();
+  }
+
+  private async openBrowser(root: string, schema?: LabelSchema): Promise<DatasetBrowser | undefined> {
+    const { adapters, registry, output } = this.services;
+    try {
+      return await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: `FaceGap: indexing ${path.basename(root)}` },
+        () => DatasetBrowser.open(root, { adapters, registry, schema }),
+      );
+    } catch (error) {
+      const message = errorMessage(error);
+      output.error(`${root}: ${message}`);
+      const choose = 'Choose Label Schema…';
+      const answer = await vscode.window.showErrorMessage(`FaceGap cannot open ${root} as a face-parsing dataset: ${message}`, choose);
+      if (answer !== choose) return undefined;
+      const picked = await this.pickSchema();
+      return picked ? this.openBrowser(root, picked) : undefined;
+    }
+  }
+
+  private async pickSchema(): Promise<LabelSchema | undefined> {
+    const items = this.services.registry.list().map((schema) => ({ label: schema.title, description: schema.id, detail: `${schema.classes.length} classes`, schema }));
+    return (await vscode.window.showQuickPick(items, { title: 'Label schema of the masks' }))?.schema;
+  }
+}

@@ -1,0 +1,24 @@
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { readSettings } from './settings';
+
+/** The folder that holds run folders: the setting when given (relative to the first workspace folder), else workspace storage. */
+export function resultsRoot(context: vscode.ExtensionContext): string {
+  const configured = readSettings().resultsLocation;
+  if (configured) {
+    const base = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    return path.isAbsolute(configured) || !base ? path.resolve(configured) : path.resolve(base, configured);
+  }
+  return path.join((context.storageUri ?? context.globalStorageUri).fsPath, 'runs');
+}
+
+/** The run folder of a dataset × model pair: stable, so that evaluating again resumes and reuses finished images. */
+export function runFolderFor(context: vscode.ExtensionContext, datasetRoot: string, modelPath: string): string {
+  const tag = createHash('sha256').update(path.resolve(datasetRoot)).update('\0').update(path.resolve(modelPath)).digest('hex').slice(0, 8);
+  return path.join(resultsRoot(context), `${safeName(datasetRoot)}--${safeName(modelPath.replace(/\.onnx$/i, ''))}-${tag}`);
+}
+
+function safeName(file: string): string {
+  return path.basename(path.resolve(file)).replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 60) || 'x';
+}

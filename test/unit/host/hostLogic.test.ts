@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { formatDuration, progressMessage } from '../../../src/host/evaluation/progressMessage';
+import { checkClassId, checkId, checkIds, checkKnownRun } from '../../../src/host/panels/requestChecks';
+
+test('progressMessage states done/total, the rate of fresh images, the time left, reuse and skips', () => {
+  assert.equal(progressMessage({ done: 30, total: 120, reused: 10, skipped: 2, elapsedSeconds: 4 }), '30/120 · 5.0 img/s · 18 s left · 10 reused · 2 skipped');
+  assert.equal(progressMessage({ done: 0, total: 120, reused: 0, skipped: 0, elapsedSeconds: 0 }), '0/120');
+  assert.equal(progressMessage({ done: 120, total: 120, reused: 0, skipped: 0, elapsedSeconds: 10 }), '120/120 · 12 img/s');
+});
+
+test('formatDuration switches units at a minute and an hour', () => {
+  assert.equal(formatDuration(59.4), '59 s');
+  assert.equal(formatDuration(185), '3 min 05 s');
+  assert.equal(formatDuration(3720), '1 h 02 min');
+});
+
+test('request checks refuse what a webview must not ask for', () => {
+  assert.equal(checkId('test/0001'), 'test/0001');
+  assert.throws(() => checkId(''), /invalid item id/);
+  assert.throws(() => checkId(42), /invalid item id/);
+  assert.throws(() => checkIds(Array.from({ length: 501 }, (_, i) => String(i))), /at most 500/);
+  assert.throws(() => checkIds('a'), /at most 500/);
+  assert.equal(checkClassId(255), 255);
+  assert.throws(() => checkClassId(256), /invalid class id/);
+  assert.throws(() => checkClassId(1.5), /invalid class id/);
+  const known = new Set(['/runs/a']);
+  assert.equal(checkKnownRun('/runs/a', known), '/runs/a');
+  assert.throws(() => checkKnownRun('/etc', known), /unknown run folder/);
+});
