@@ -1,0 +1,137 @@
+// The end-to-end scenario, shared by both harnesses: the code-server driver (index.ts, through runE2E.mjs) and desktop
+// VS Code (desktop.ts, through @vscode/test-cli). Each step asserts with a message that says what was expected.
+import * as assert from 'node:assert/strict';
+import { existsSync, promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { checkpoint } from './checkpoint';
+
+const EXTENSION_ID = 'facegap.facegap';
+const SAMPLE_IMAGES = 120;
+
+/** What the steps hand to each other. */
+export interface ScenarioState {
+  extensionPath?: string;
+  sampleRoot?: string;
+  runDir?: string;
+  /** Facts worth recording in the summary (counts, paths, timings). */
+  readonly facts: Record<string, unknown>;
+}
+
+/** One step of the scenario. */
+export interface ScenarioStep {
+  readonly name: string;
+  run(state: ScenarioState): Promise<void>;
+}
+
+export function newScenarioState(): ScenarioState {
+  return { facts: {} };
+}
+
+/** The steps, in order; a step that needs an earlier step's result fails with "skipped" when that result is missing. */
+export const scenarioSteps: readonly ScenarioStep[] = [
+  { name: 'activate the extension', run: activateExtension },
+  { name: '(a) open the synthetic sample dataset', run: openSample },
+  { name: '(b) evaluate the bundled model on the sample', run: evaluateSample },
+  { name: '(c) open a ground-truth mask with the label mask viewer', run: openMask },
+  { name: '(d) every contributed command is registered', run: checkCommands },
+];
+
+async function activateExtension(state: ScenarioState): Promise<void> {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not installed in this extension host (is extensionDevelopmentPath the repo root?)`);
+  await extension.activate();
+  assert.ok(extension.isActive, `extension ${EXTENSION_ID} did not activate`);
+  state.extensionPath = extension.extensionPath;
+  Object.assign(state.facts, {
+    vscodeVersion: vscode.version,
+    appName: vscode.env.appName,
+    uiKind: vscode.UIKind[vscode.env.uiKind],
+    remoteName: vscode.env.remoteName ?? null,
+    node: process.version,
+    workspaceTrusted: vscode.workspace.isTrusted,
+    workspaceFolder: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? null,
+  });
+}
+
+async function openSample(state: ScenarioState): Promise<void> {
+  const started = Date.now();
+  const root = await vscode.commands.executeCommand<unknown>('facegap.openSampleDataset', { profile: 'synthetic' });
+  assert.equal(typeof root, 'string', `facegap.openSampleDataset should resolve with the sample folder, got ${JSON.stringify(root)}`);
+  const folder = root as string;
+  assert.ok(existsSync(folder), `the sample folder ${folder} does not exist`);
+  const images = await sampleImages(folder);
+  assert.equal(images.length, SAMPLE_IMAGES, `the synthetic sample ${folder} should hold ${SAMPLE_IMAGES} images, found ${images.length}`);
+  state.sampleRoot = folder;
+  state.facts.sampleRoot = folder;
+  state.facts.sampleSeconds = (Date.now() - started) / 1000;
+  await checkpoint('dataset', { root: folder });
+}
+
+async function evaluateSample(state: ScenarioState): Promise<void> {
+  const root = need(state.sampleRoot, 'the sample folder from step (a)');
+  const extensionPath = need(state.extensionPath, 'the extension path');
+  assert.ok(vscode.workspace.isTrusted, 'the workspace is not trusted: facegap.evaluateFolder refuses to run a model in restricted mode');
+  const model = path.join(extensionPath, 'models', 'facegap-parser-small.onnx');
+  assert.ok(existsSync(model), `the bundled model ${model} is missing`);
+  const started = Date.now();
+  const runDir = await vscode.commands.executeCommand<unknown>('facegap.evaluateFolder', vscode.Uri.file(root), { model });
+  assert.equal(typeof runDir, 'string', `facegap.evaluateFolder should resolve with the run folder, got ${JSON.stringify(runDir)} (see the FaceGap output log)`);
+  const dir = runDir as string;
+  state.runDir = dir;
+  state.facts.runDir = dir;
+  state.facts.evaluateSeconds = (Date.now() - started) / 1000;
+
+  const run = JSON.parse(await fs.readFile(path.join(dir, 'run.json'), 'utf8')) as { status?: unknown; executionProvider?: unknown };
+  assert.equal(run.status, 'complete', `run.json status should be "complete", got ${JSON.stringify(run.status)}`);
+  assert.equal(run.executionProvider, 'cpu', `run.json executionProvider should be "cpu", got ${JSON.stringify(run.executionProvider)}`);
+  const lines = (await fs.readFile(path.join(dir, 'images.jsonl'), 'utf8')).split('\n').filter((l) => l.trim() !== '');
+  assert.equal(lines.length, SAMPLE_IMAGES, `images.jsonl should have one line per image (${SAMPLE_IMAGES}), has ${lines.length}`);
+  assert.ok(existsSync(path.join(dir, 'confusion.json')), `${dir}/confusion.json is missing`);
+  const predictions = (await fs.readdir(path.join(dir, 'pred'))).filter((f) => f.endsWith('.png'));
+  assert.equal(predictions.length, SAMPLE_IMAGES, `pred/ should hold ${SAMPLE_IMAGES} PNG predictions, holds ${predictions.length}`);
+  state.facts.predictions = predictions.length;
+  await checkpoint('report', { runDir: dir });
+}
+
+async function openMask(state: ScenarioState): Promise<void> {
+  const root = need(state.sampleRoot, 'the sample folder from step (a)');
+  const masks = (await fs.readdir(root)).filter((f) => f.endsWith('_seg.png')).sort();
+  assert.ok(masks.length > 0, `no ground-truth mask (*_seg.png) in ${root}`);
+  const uri = vscode.Uri.file(path.join(root, masks[0]));
+  await vscode.commands.executeCommand('vscode.openWith', uri, 'facegap.labelMask');
+  const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+  const input = tab?.input;
+  assert.ok(input instanceof vscode.TabInputCustom, `the active tab should be a custom editor, got ${describeTab(tab)}`);
+  assert.equal(input.viewType, 'facegap.labelMask', `the active custom editor should be facegap.labelMask, got ${input.viewType}`);
+  assert.equal(input.uri.fsPath, uri.fsPath, `the label mask viewer shows ${input.uri.fsPath}, expected ${uri.fsPath}`);
+  state.facts.mask = uri.fsPath;
+  await checkpoint('mask', { file: uri.fsPath });
+}
+
+async function checkCommands(state: ScenarioState): Promise<void> {
+  const extensionPath = need(state.extensionPath, 'the extension path');
+  const manifest = JSON.parse(await fs.readFile(path.join(extensionPath, 'package.json'), 'utf8')) as { contributes?: { commands?: { command: string }[] } };
+  const contributed = (manifest.contributes?.commands ?? []).map((c) => c.command);
+  assert.ok(contributed.length > 0, 'package.json contributes no commands');
+  const registered = new Set(await vscode.commands.getCommands(true));
+  const missing = contributed.filter((c) => !registered.has(c));
+  assert.deepEqual(missing, [], `contributed commands that are not registered: ${missing.join(', ')}`);
+  state.facts.commands = contributed.length;
+}
+
+/** The images of a FaceSynthetics-layout sample: {id}.png beside {id}_seg.png. */
+async function sampleImages(root: string): Promise<string[]> {
+  return (await fs.readdir(root)).filter((f) => /^\d+\.png$/.test(f));
+}
+
+function need<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`skipped: ${what} is missing (an earlier step failed)`);
+  return value;
+}
+
+function describeTab(tab: vscode.Tab | undefined): string {
+  if (!tab) return 'no active tab';
+  const input = tab.input as { constructor?: { name?: string } } | undefined;
+  return `"${tab.label}" (${input?.constructor?.name ?? typeof input})`;
+}
