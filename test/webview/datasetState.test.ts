@@ -31,9 +31,9 @@ describe('dataset webview: UI state and host updates', { skip: chromium ? false 
     await harness?.close();
     await browser?.close();
   });
-  async function open(snapshot: DatasetSnapshot, log: HostLog, savedState?: unknown): Promise<Harness> {
+  async function open(snapshot: DatasetSnapshot, log: HostLog, savedState?: unknown, confusion?: Array<{ id: string; pixels: number }>): Promise<Harness> {
     await harness?.close();
-    harness = await openWebview<DatasetPanelRequests, DatasetPanelEvents>(browser, 'dataset', serveDataset({ snapshot, thumbnailUri: imageUri, imageUri }, log), { savedState });
+    harness = await openWebview<DatasetPanelRequests, DatasetPanelEvents>(browser, 'dataset', serveDataset({ snapshot, thumbnailUri: imageUri, imageUri, confusion }, log), { savedState });
     await harness.page.waitForSelector('#app[aria-busy="false"]', { state: 'attached' });
     return harness;
   }
@@ -142,5 +142,31 @@ describe('dataset webview: UI state and host updates', { skip: chromium ? false 
     await until(() => log.detail.length === 1, 'the detail request');
     assert.deepEqual(log.detail, [{ id: 'img/00021', run: RUN_A }]);
     assert.deepEqual(errors, []);
+  });
+
+  it('shows the gallery, not the image open before, when a confusion filter arrives (reload with the host\'s filter, or didRequestView)', async () => {
+    const items = galleryItems(30);
+    const filter = { run: RUN_A, gt: 1, pred: 2, gtName: 'skin', predName: 'hair' };
+    const confusion = [{ id: items[11]!.id, pixels: 40 }, { id: items[4]!.id, pixels: 9 }];
+    const first = await open(datasetSnapshot(items), hostLog(), undefined, confusion);
+    await first.page.click('.gallery-cell[data-id="img/00003"]');
+    await waitForText(first.page, '.detail-title', 'img/00003.png');
+    await until(() => lastState(first).detailOpen === true, 'the open detail view to be saved');
+    first.host.emit({ type: 'didRequestView', filter, run: RUN_A });
+    await waitForText(first.page, '.confusion-caption', 'ground truth skin predicted as hair: 2 images');
+    assert.equal(await first.page.locator('.detail-view').isVisible(), false, 'didRequestView with a filter closes the detail view');
+    assert.deepEqual(await captions(first.page), ['00011.png', '00004.png']);
+
+    // The panel was hidden with the detail view open (its webview is gone) and comes back with the host's filter.
+    const saved = { ...lastState(first), detailOpen: true, confusion: null, seen: { run: null, filter: null, openItem: null } };
+    const second = await open(datasetSnapshot(items, { filter, run: RUN_A }), hostLog(), saved, confusion);
+    await waitForText(second.page, '.confusion-caption', 'ground truth skin predicted as hair: 2 images');
+    assert.equal(await second.page.locator('.detail-view').isVisible(), false, 'a new filter in the snapshot shows the gallery');
+    assert.deepEqual(await captions(second.page), ['00011.png', '00004.png']);
+
+    second.host.emit({ type: 'didRequestView', filter, openItem: 'img/00004', run: RUN_A });
+    await waitForText(second.page, '.detail-title', 'img/00004.png');
+    await waitForText(second.page, '.detail-position', '2 / 2');
+    assert.deepEqual([...first.errors, ...second.errors], []);
   });
 });

@@ -67,7 +67,8 @@ export class DatasetApp {
     if (!this.snapshot) return void (this.pendingView = event);
     let next: DatasetUiState = this.store.get();
     if (event.run !== undefined) next = { ...next, run: event.run };
-    if (event.filter) next = { ...next, confusion: event.filter, run: event.filter.run };
+    // A confusion filter shows its gallery, not the image open before; an item in the same request opens over it.
+    if (event.filter) next = { ...next, confusion: event.filter, run: event.filter.run, detailOpen: false };
     if (event.openItem !== undefined) next = { ...next, selectedId: event.openItem, detailOpen: true };
     this.sync(validUiState(next, this.snapshot));
   }

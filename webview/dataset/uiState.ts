@@ -71,7 +71,8 @@ export function applyArrival(state: DatasetUiState, snapshot: DatasetSnapshot): 
   };
   let next: DatasetUiState = { ...state, seen };
   if (seen.run !== null && seen.run !== state.seen.run) next = { ...next, run: seen.run };
-  if (snapshot.filter && seen.filter !== state.seen.filter) next = { ...next, confusion: snapshot.filter, run: snapshot.filter.run };
+  // A new confusion filter shows its gallery (an item to open, below, still opens over it).
+  if (snapshot.filter && seen.filter !== state.seen.filter) next = { ...next, confusion: snapshot.filter, run: snapshot.filter.run, detailOpen: false };
   if (seen.openItem !== null && seen.openItem !== state.seen.openItem) next = { ...next, selectedId: seen.openItem, detailOpen: true };
   return next;
 }
