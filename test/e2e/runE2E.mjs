@@ -10,39 +10,22 @@ import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildE2ESuites, SUITE_BUNDLE } from './build.mjs';
+import { ARTIFACTS, REPO, say, seconds, sleep, withTimeout, writeJson } from './driverCommon.mjs';
+import { checks } from './webviewChecks.mjs';
+import { describeFrames, screenshot } from './webviewFrames.mjs';
 
-const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const ARTIFACTS = join(REPO, 'test-artifacts', 'e2e');
 /** From starting the server to the suite's end (the cached install and the build come before and are not counted). */
 const OVERALL_TIMEOUT_MS = Number(process.env.FACEGAP_E2E_TIMEOUT_MS) || 6 * 60_000;
-/** Per checkpoint; below the suite's own 90 s wait so that the suite hears why a view failed. */
-const CHECKPOINT_TIMEOUT_MS = 75_000;
 const LISTEN_TIMEOUT_MS = 90_000;
 /** Workbench errors that an offline code-server workbench always logs: the extension gallery and its own service worker. */
 const OFFLINE_NOISE = [/ENOTFOUND open-vsx\.org/, /^\[Service Worker\] registration/];
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-const started = Date.now();
 const summary = { ok: false, reason: '', timings: {}, checkpoints: {}, suite: null, workbenchErrors: [], pageErrors: [], server: {} };
 /** Run in this order at the end: close the browser, stop the server (its whole process group), copy logs and remove temp folders. */
 const cleanups = { browser: null, server: null, temp: null };
 let finishing = false;
-
-const seconds = (from) => Math.round((Date.now() - from) / 100) / 10;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const say = (line) => console.log(`[e2e ${String(seconds(started)).padStart(5)} s] ${line}`);
-
-function withTimeout(promise, ms, what) {
-  let timer;
-  return Promise.race([promise, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: timed out after ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
-}
-
-function writeJson(file, value) {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(value, null, 2));
-}
 
 function chromiumPath() {
   return [process.env.FACEGAP_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
@@ -114,15 +97,7 @@ async function openWorkbench(executablePath, port, dirs, onExit) {
     const text = message.text();
     if (text.includes('[facegap-e2e]')) say(`suite: ${text.slice(text.indexOf('[facegap-e2e]') + 14).trim()}`);
   });
-  await page.exposeFunction('codeAutomationLog', (type, args) => {
-    const line = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
-    // The suite's own lines arrive through the page console (above); here only the workbench's errors, all of them in
-    // summary.json, on the console only those that are not the expected noise of an offline workbench.
-    if (type !== 'error' || line.includes('[facegap-e2e]')) return;
-    const first = line.split('\n')[0].slice(0, 400);
-    if (summary.workbenchErrors.length < 100) summary.workbenchErrors.push(first);
-    if (!OFFLINE_NOISE.some((pattern) => pattern.test(first))) say(`workbench error: ${first}`);
-  });
+  await page.exposeFunction('codeAutomationLog', onWorkbenchLog);
   await page.exposeFunction('codeAutomationExit', (code, logs) => onExit(code, logs));
   const host = `127.0.0.1:${port}`;
   const remote = (path) => `vscode-remote://${host}${path}`;
@@ -137,173 +112,23 @@ async function openWorkbench(executablePath, port, dirs, onExit) {
   return page;
 }
 
-// ---- webview inspection -------------------------------------------------------------------------------------------
-
-/** Frames (webviews are iframes inside iframes) whose document has body[data-view=<view>], visible ones first. */
-async function viewFrames(page, view) {
-  const found = [];
-  for (const frame of page.frames()) {
-    if (frame.isDetached() || frame === page.mainFrame()) continue;
-    const value = await withTimeout(frame.evaluate(() => document.body?.getAttribute('data-view') ?? null), 2000, 'frame').catch(() => null);
-    if (value !== view) continue;
-    const element = await frame.frameElement().catch(() => null);
-    const box = element ? await element.boundingBox().catch(() => null) : null;
-    found.push({ frame, visible: !!box && box.width > 0 && box.height > 0 });
-  }
-  return found.sort((a, b) => Number(b.visible) - Number(a.visible));
+/** The smoke-test driver's log hook. The suite's own lines arrive through the page console; here only the workbench's
+ * errors: all of them in summary.json, on the console those that are not the expected noise of an offline workbench. */
+function onWorkbenchLog(type, args) {
+  const line = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+  if (type !== 'error' || line.includes('[facegap-e2e]')) return;
+  const first = line.split('\n')[0].slice(0, 400);
+  if (summary.workbenchErrors.length < 100) summary.workbenchErrors.push(first);
+  if (!OFFLINE_NOISE.some((pattern) => pattern.test(first))) say(`workbench error: ${first}`);
 }
 
-/**
- * Polls `probe` (run in the page of the visible frame with body[data-view=<view>]) until `ready(state)` holds; frames
- * may come and go meanwhile. On timeout the error says what was last seen.
- */
-async function waitInView(page, view, probe, ready, timeoutMs, what) {
-  const deadline = Date.now() + timeoutMs;
-  let last = `no frame with body[data-view=${view}]`;
-  while (Date.now() < deadline) {
-    const [candidate] = await viewFrames(page, view);
-    if (candidate && !candidate.visible) last = `a frame with body[data-view=${view}] exists but is hidden`;
-    else if (candidate) {
-      const state = await probeFrame(candidate.frame, probe);
-      if (!state.error && ready(state)) return { frame: candidate.frame, value: state };
-      last = `last seen: ${JSON.stringify(state)}`;
-    }
-    await sleep(250);
-  }
-  throw new Error(`${what}: not within ${timeoutMs / 1000} s (${last})`);
-}
-
-/** Like waitInView, in one known frame. */
-async function waitInFrame(frame, probe, ready, timeoutMs, what) {
-  const deadline = Date.now() + timeoutMs;
-  let state;
-  while (Date.now() < deadline) {
-    state = await probeFrame(frame, probe);
-    if (!state.error && ready(state)) return state;
-    await sleep(250);
-  }
-  throw new Error(`${what}: not within ${timeoutMs / 1000} s (last seen: ${JSON.stringify(state)})`);
-}
-
-function probeFrame(frame, probe) {
-  return withTimeout(frame.evaluate(probe), 3000, 'evaluating in the webview').catch((error) => ({ error: String(error.message ?? error).split('\n')[0] }));
-}
-
-/** What every frame holds, for failure reports. */
-async function describeFrames(page) {
-  const frames = [];
-  for (const frame of page.frames()) {
-    if (frame.isDetached()) continue;
-    const info = await withTimeout(
-      frame.evaluate(() => {
-        const classes = new Set();
-        for (const el of document.querySelectorAll('[class]')) for (const c of el.classList) if (classes.size < 40) classes.add(c);
-        return {
-          view: document.body?.getAttribute('data-view') ?? null,
-          title: document.title,
-          elements: document.querySelectorAll('*').length,
-          text: (document.body?.innerText ?? '').replace(/\s+/g, ' ').trim().slice(0, 300),
-          html: (document.body?.innerHTML ?? '').slice(0, 300),
-          classes: [...classes],
-        };
-      }),
-      2000,
-      'frame',
-    ).catch((error) => ({ error: String(error.message ?? error) }));
-    if (frame === page.mainFrame()) frames.push({ frame: 'main', title: info.title, elements: info.elements });
-    else frames.push({ url: frame.url().slice(0, 160), ...info });
-  }
-  return frames;
-}
-
-async function screenshot(page, name) {
-  const file = join(ARTIFACTS, name);
-  await withTimeout(page.screenshot({ path: file, fullPage: true }), 20_000, `screenshot ${name}`);
-  say(`screenshot ${relative(REPO, file)}`);
-  return relative(REPO, file);
-}
-
-const checks = {
-  async dataset(page) {
-    const { frame, value } = await waitInView(
-      page,
-      'dataset',
-      () => {
-        const cells = [...document.querySelectorAll('.gallery-cell')];
-        const inView = cells.filter((c) => {
-          const r = c.getBoundingClientRect();
-          return r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight;
-        });
-        const loaded = inView.filter((c) => {
-          const img = c.querySelector('img');
-          return img && img.complete && img.naturalWidth > 0;
-        });
-        return { cells: cells.length, visible: inView.length, loaded: loaded.length };
-      },
-      (s) => s.visible > 0 && s.loaded === s.visible,
-      CHECKPOINT_TIMEOUT_MS,
-      'visible .gallery-cell elements, every one with a loaded <img> thumbnail',
-    );
-    const facts = { ...value, screenshot: await screenshot(page, 'dataset-panel.png') };
-    await frame.locator('.gallery-cell').first().click({ timeout: 10_000 });
-    const detail = await waitInFrame(
-      frame,
-      () => {
-        const view = document.querySelector('.detail-view');
-        const box = view?.getBoundingClientRect();
-        const images = view ? [...view.querySelectorAll('img')] : [];
-        const canvases = view ? [...view.querySelectorAll('canvas')] : [];
-        // An <img> without src counts as complete, and a layer canvas is 1×1 until drawn: wait for real pixels in both.
-        const loaded = images.filter((img) => !!img.getAttribute('src') && img.complete && img.naturalWidth > 0);
-        return { detailView: !!view, size: box ? `${Math.round(box.width)}×${Math.round(box.height)}` : null, images: images.length, loaded: loaded.length, canvases: canvases.map((c) => `${c.width}×${c.height}`) };
-      },
-      (s) => s.detailView && parseInt(s.size, 10) >= 100 && s.images > 0 && s.loaded === s.images && s.canvases.length > 0 && s.canvases.every((c) => !/^[01]×|×[01]$/.test(c)),
-      20_000,
-      'after a click on the first .gallery-cell: a .detail-view with its <img> loaded and its canvases drawn',
-    );
-    return { ...facts, detail, detailScreenshot: await screenshot(page, 'dataset-detail.png') };
-  },
-  async report(page) {
-    const { frame, value } = await waitInView(
-      page,
-      'report',
-      () => ({ tables: document.querySelectorAll('table.class-table').length, rows: document.querySelectorAll('table.class-table tbody tr').length }),
-      (s) => s.rows >= 10,
-      CHECKPOINT_TIMEOUT_MS,
-      'table.class-table with at least 10 body rows',
-    );
-    // The summary and protocol fill the first screen: scroll the per-class table into the picture.
-    await probeFrame(frame, () => (document.querySelector('table.class-table')?.closest('section') ?? document.querySelector('table.class-table'))?.scrollIntoView({ block: 'start' }));
-    await sleep(300);
-    return { classTableRows: value.rows, screenshot: await screenshot(page, 'report-panel.png') };
-  },
-  async mask(page) {
-    const { value } = await waitInView(
-      page,
-      'mask',
-      () => {
-        const canvas = document.querySelector('canvas');
-        const box = canvas?.getBoundingClientRect();
-        return { canvas: canvas ? `${canvas.width}×${canvas.height}` : null, shown: box ? `${Math.round(box.width)}×${Math.round(box.height)}` : null };
-      },
-      (s) => !!s.canvas && !!s.shown && s.canvas !== '0×0' && !s.shown.startsWith('0×') && !s.shown.endsWith('×0'),
-      CHECKPOINT_TIMEOUT_MS,
-      'a drawn <canvas> in body[data-view=mask]',
-    );
-    return { ...value, screenshot: await screenshot(page, 'mask-viewer.png') };
-  },
-};
-
+/** Answers one checkpoint: runs its check and writes <name>.done, "ok" or why the check failed (with what the frames hold). */
 async function handleCheckpoint(page, name, out) {
   const begun = Date.now();
-  say(`checkpoint "${name}": inspecting the webview`);
+  say(`checkpoint "${name}": inspecting the webviews`);
   let answer;
   try {
-    const check = checks[name];
-    if (!check) throw new Error(`the driver knows no checkpoint "${name}"`);
-    const bundle = join(REPO, 'dist', 'webview', `${name}.js`);
-    if (!existsSync(bundle)) throw new Error(`${relative(REPO, bundle)} is not built, so the ${name} webview cannot render`);
-    const facts = await check(page);
+    const facts = await runCheck(page, name, JSON.parse(readFileSync(join(out, `${name}.request`), 'utf8')));
     summary.checkpoints[name] = { ok: true, seconds: seconds(begun), ...facts };
     answer = 'ok';
     say(`checkpoint "${name}": ok ${JSON.stringify(facts)}`);
@@ -322,6 +147,16 @@ async function handleCheckpoint(page, name, out) {
   renameSync(`${done}.tmp`, done);
 }
 
+async function runCheck(page, name, request) {
+  const check = checks[name];
+  if (!check) throw new Error(`the driver knows no checkpoint "${name}"`);
+  for (const view of check.bundles) {
+    const bundle = join(REPO, 'dist', 'webview', `${view}.js`);
+    if (!existsSync(bundle)) throw new Error(`${relative(REPO, bundle)} is not built, so the ${view} webview cannot render`);
+  }
+  return check.run(page, request);
+}
+
 // ---- main ---------------------------------------------------------------------------------------------------------
 
 async function main() {
@@ -335,21 +170,44 @@ async function main() {
     summary.reason = 'skipped: no Chromium';
     return 0;
   }
+  const cache = await buildAndInstall();
+  const dirs = prepareFolders();
+  let begun = Date.now();
+  const deadline = begun + OVERALL_TIMEOUT_MS;
+  const port = await freePort();
+  const server = await startServer(cache, dirs, port);
+  summary.timings.serverListeningSeconds = seconds(begun);
+  say(`VS Code server listening on 127.0.0.1:${port} (${summary.timings.serverListeningSeconds} s)`);
+  begun = Date.now();
+  const result = await runSuite(executablePath, port, dirs, server, deadline);
+  if (finishing) return 130; // interrupted: finish() is already cleaning up, and its reason stands
+  summary.timings.suiteSeconds = seconds(begun);
+  const suiteResult = join(dirs.out, 'suite-result.json');
+  if (existsSync(suiteResult)) summary.suite = JSON.parse(readFileSync(suiteResult, 'utf8'));
+  summary.ok = result.code === 0;
+  summary.reason = result.reason;
+  return result.code === 0 ? 0 : 1;
+}
 
+/** Builds the extension and the suite, and installs (or finds cached) Node 24 + code-server; returns the cache folder. */
+async function buildAndInstall() {
   let begun = Date.now();
   if (process.env.FACEGAP_E2E_NO_BUILD === '1') say('FACEGAP_E2E_NO_BUILD=1: using the dist/ that is there');
   else await run(process.execPath, ['esbuild.mjs']);
   if (!existsSync(join(REPO, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run npm run build');
   await buildE2ESuites();
   summary.timings.buildSeconds = seconds(begun);
-
   begun = Date.now();
   say('installing (or finding cached) Node 24 + code-server: scripts/e2e/install-server.sh');
   const install = await run('bash', [join(REPO, 'scripts', 'e2e', 'install-server.sh')], { timeout: 15 * 60_000 });
   const cache = install.stdout.trim().split('\n').pop();
   summary.timings.installSeconds = seconds(begun);
   say(`server install: ${cache} (${summary.timings.installSeconds} s)`);
+  return cache;
+}
 
+/** The temp folders (server data with its settings, workspace, checkpoint exchange), removed by the cleanup. */
+function prepareFolders() {
   const temp = mkdtempSync(join(tmpdir(), 'facegap-e2e-'));
   const dirs = { serverData: join(temp, 'server-data'), workspace: join(temp, 'workspace'), out: join(temp, 'out') };
   Object.values(dirs).forEach((d) => mkdirSync(d, { recursive: true }));
@@ -375,38 +233,24 @@ async function main() {
     if (process.env.FACEGAP_E2E_KEEP === '1') say(`kept ${temp}`);
     else rmSync(temp, { recursive: true, force: true });
   };
+  return dirs;
+}
 
-  begun = Date.now();
-  const deadline = begun + OVERALL_TIMEOUT_MS;
-  const port = await freePort();
-  const server = await startServer(cache, dirs, port);
-  summary.timings.serverListeningSeconds = seconds(begun);
-  say(`VS Code server listening on 127.0.0.1:${port} (${summary.timings.serverListeningSeconds} s)`);
-
-  begun = Date.now();
+/** Opens the workbench and answers the suite's checkpoints until it exits (or the server does, or time runs out). */
+async function runSuite(executablePath, port, dirs, server, deadline) {
   let resolveExit;
   const exited = new Promise((resolve) => (resolveExit = resolve));
   server.exit.then(({ code, signal }) => resolveExit({ code: 1, reason: `the VS Code server exited during the test (${signal ?? `code ${code}`})` }));
   const page = await openWorkbench(executablePath, port, dirs, (code, logs) => {
-    if (Array.isArray(logs)) {
-      for (const log of logs) {
-        if (!log || typeof log.relativePath !== 'string' || log.relativePath.includes('..')) continue;
-        const file = join(ARTIFACTS, 'workbench-logs', log.relativePath);
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, String(log.contents ?? ''));
-      }
-    }
+    saveWorkbenchLogs(logs);
     resolveExit({ code: Number(code), reason: Number(code) === 0 ? '' : `the in-host suite failed (exit code ${code})` });
   });
   say('workbench opened in headless Chromium; waiting for the in-host suite');
-
   const handled = new Set();
-  let result;
-  while (!result) {
+  for (;;) {
     if (Date.now() > deadline) {
-      result = { code: 1, reason: `overall timeout: the suite did not finish within ${OVERALL_TIMEOUT_MS / 1000} s` };
       await screenshot(page, 'timeout.png').catch(() => undefined);
-      break;
+      return { code: 1, reason: `overall timeout: the suite did not finish within ${OVERALL_TIMEOUT_MS / 1000} s` };
     }
     for (const file of readdirSync(dirs.out).filter((f) => f.endsWith('.request')).sort()) {
       const name = file.slice(0, -'.request'.length);
@@ -414,15 +258,20 @@ async function main() {
       handled.add(name);
       await handleCheckpoint(page, name, dirs.out);
     }
-    result = await Promise.race([exited, sleep(250).then(() => undefined)]);
+    const result = await Promise.race([exited, sleep(250).then(() => undefined)]);
+    if (result) return result;
   }
-  if (finishing) return 130; // interrupted: finish() is already cleaning up, and its reason stands
-  summary.timings.suiteSeconds = seconds(begun);
-  const suiteResult = join(dirs.out, 'suite-result.json');
-  if (existsSync(suiteResult)) summary.suite = JSON.parse(readFileSync(suiteResult, 'utf8'));
-  summary.ok = result.code === 0;
-  summary.reason = result.reason;
-  return result.code === 0 ? 0 : 1;
+}
+
+/** The logs the workbench hands over on exit, under test-artifacts/e2e/workbench-logs/. */
+function saveWorkbenchLogs(logs) {
+  if (!Array.isArray(logs)) return;
+  for (const log of logs) {
+    if (!log || typeof log.relativePath !== 'string' || log.relativePath.includes('..')) continue;
+    const file = join(ARTIFACTS, 'workbench-logs', log.relativePath);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, String(log.contents ?? ''));
+  }
 }
 
 async function finish(code, error) {
@@ -436,7 +285,7 @@ async function finish(code, error) {
   for (const [what, cleanup] of Object.entries(cleanups)) {
     if (cleanup) await Promise.resolve().then(cleanup).catch((e) => say(`cleanup (${what}): ${e.message ?? e}`));
   }
-  summary.timings.totalSeconds = seconds(started);
+  summary.timings.totalSeconds = seconds();
   writeFileSync(join(ARTIFACTS, 'summary.json'), JSON.stringify(summary, null, 2));
   for (const step of summary.suite?.steps ?? []) say(`${step.ok ? 'ok  ' : 'FAIL'} ${step.name} (${step.seconds} s)${step.ok ? '' : `: ${step.error}`}`);
   for (const [name, c] of Object.entries(summary.checkpoints)) say(`checkpoint ${name}: ${c.ok ? 'ok' : `FAILED: ${c.reason}`}`);

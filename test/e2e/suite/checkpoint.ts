@@ -19,7 +19,10 @@ export async function checkpoint(name: string, details: Record<string, unknown> 
   if (!dir) return 'skipped';
   const done = path.join(dir, `${name}.done`);
   await fs.rm(done, { force: true });
-  await fs.writeFile(path.join(dir, `${name}.request`), JSON.stringify({ name, at: new Date().toISOString(), ...details }));
+  // Written whole, then renamed: the driver reads the request's details as soon as the name appears.
+  const request = path.join(dir, `${name}.request`);
+  await fs.writeFile(`${request}.tmp`, JSON.stringify({ name, at: new Date().toISOString(), ...details }));
+  await fs.rename(`${request}.tmp`, request);
   const deadline = Date.now() + CHECKPOINT_TIMEOUT_MS;
   while (Date.now() < deadline) {
     const answer = await fs.readFile(done, 'utf8').catch(() => undefined);

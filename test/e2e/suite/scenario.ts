@@ -33,6 +33,7 @@ export const scenarioSteps: readonly ScenarioStep[] = [
   { name: 'activate the extension', run: activateExtension },
   { name: '(a) open the synthetic sample dataset', run: openSample },
   { name: '(b) evaluate the bundled model on the sample', run: evaluateSample },
+  { name: '(b2) review the run: heatmap cell → filtered gallery → error map; worst image → detail', run: reviewRun },
   { name: '(c) open a ground-truth mask with the label mask viewer', run: openMask },
   { name: '(d) every contributed command is registered', run: checkCommands },
 ];
@@ -94,6 +95,20 @@ async function evaluateSample(state: ScenarioState): Promise<void> {
   await checkpoint('report', { runDir: dir });
 }
 
+/**
+ * The driver reviews the run by clicking in the webviews (test/e2e/reviewChecks.mjs): a heatmap cell of the report opens
+ * the dataset panel filtered to that confusion, then a worst-image card of the report opens its image there.
+ */
+async function reviewRun(state: ScenarioState): Promise<void> {
+  const runDir = need(state.runDir, 'the run folder from step (b)');
+  // The report of step (b) is the active editor; showing it again is a no-op then, and brings it back otherwise.
+  await vscode.commands.executeCommand('facegap.openReport', vscode.Uri.file(runDir));
+  if ((await checkpoint('review', { runDir, images: SAMPLE_IMAGES })) === 'skipped') return;
+  const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+  const input = tab?.input;
+  assert.ok(input instanceof vscode.TabInputWebview && input.viewType.endsWith('facegap.dataset'), `after the review clicks the dataset panel should be the active tab, got ${describeTab(tab)}`);
+}
+
 async function openMask(state: ScenarioState): Promise<void> {
   const root = need(state.sampleRoot, 'the sample folder from step (a)');
   const masks = (await fs.readdir(root)).filter((f) => f.endsWith('_seg.png')).sort();
@@ -132,6 +147,6 @@ function need<T>(value: T | undefined, what: string): T {
 
 function describeTab(tab: vscode.Tab | undefined): string {
   if (!tab) return 'no active tab';
-  const input = tab.input as { constructor?: { name?: string } } | undefined;
-  return `"${tab.label}" (${input?.constructor?.name ?? typeof input})`;
+  const input = tab.input as { constructor?: { name?: string }; viewType?: string } | undefined;
+  return `"${tab.label}" (${input?.constructor?.name ?? typeof input}${input?.viewType ? ` ${input.viewType}` : ''})`;
 }

@@ -1,0 +1,60 @@
+// The driver's checkpoints: what it checks (and photographs) in the webviews when the suite asks. Each check gets the
+// Playwright page and the suite's request ({ name, at, ...details }), returns facts for summary.json, and throws with
+// what was expected and what was seen when a view is wrong. The review workflow is in reviewChecks.mjs.
+import { CHECKPOINT_TIMEOUT_MS, sleep } from './driverCommon.mjs';
+import { reviewRun } from './reviewChecks.mjs';
+import { detailDrawn, detailProbe, galleryProbe } from './datasetProbes.mjs';
+import { probeFrame, screenshot, waitInFrame, waitInView } from './webviewFrames.mjs';
+
+/** Checkpoint name → the webview bundles (dist/webview/<bundle>.js) it needs and the check. */
+export const checks = {
+  dataset: { bundles: ['dataset'], run: checkDataset },
+  report: { bundles: ['report'], run: checkReport },
+  review: { bundles: ['report', 'dataset'], run: reviewRun },
+  mask: { bundles: ['mask'], run: checkMask },
+};
+
+async function checkDataset(page) {
+  const { frame, value } = await waitInView(page, 'dataset', {
+    probe: galleryProbe,
+    ready: (s) => s.visible > 0 && s.loaded === s.visible,
+    timeoutMs: CHECKPOINT_TIMEOUT_MS,
+    what: 'visible .gallery-cell elements, every one with a loaded <img> thumbnail',
+  });
+  const facts = { ...value, screenshot: await screenshot(page, 'dataset-panel.png') };
+  await frame.locator('.gallery-cell').first().click({ timeout: 10_000 });
+  const detail = await waitInFrame(frame, {
+    probe: detailProbe,
+    ready: detailDrawn,
+    timeoutMs: 20_000,
+    what: 'after a click on the first .gallery-cell: a .detail-view with its <img> loaded and its canvases drawn',
+  });
+  return { ...facts, detail, detailScreenshot: await screenshot(page, 'dataset-detail.png') };
+}
+
+async function checkReport(page) {
+  const { frame, value } = await waitInView(page, 'report', {
+    probe: () => ({ tables: document.querySelectorAll('table.class-table').length, rows: document.querySelectorAll('table.class-table tbody tr').length }),
+    ready: (s) => s.rows >= 10,
+    timeoutMs: CHECKPOINT_TIMEOUT_MS,
+    what: 'table.class-table with at least 10 body rows',
+  });
+  // The summary and protocol fill the first screen: scroll the per-class table into the picture.
+  await probeFrame(frame, () => (document.querySelector('table.class-table')?.closest('section') ?? document.querySelector('table.class-table'))?.scrollIntoView({ block: 'start' }));
+  await sleep(300);
+  return { classTableRows: value.rows, screenshot: await screenshot(page, 'report-panel.png') };
+}
+
+async function checkMask(page) {
+  const { value } = await waitInView(page, 'mask', {
+    probe: () => {
+      const canvas = document.querySelector('canvas');
+      const box = canvas?.getBoundingClientRect();
+      return { canvas: canvas ? `${canvas.width}×${canvas.height}` : null, shown: box ? `${Math.round(box.width)}×${Math.round(box.height)}` : null };
+    },
+    ready: (s) => !!s.canvas && !!s.shown && s.canvas !== '0×0' && !s.shown.startsWith('0×') && !s.shown.endsWith('×0'),
+    timeoutMs: CHECKPOINT_TIMEOUT_MS,
+    what: 'a drawn <canvas> in body[data-view=mask]',
+  });
+  return { ...value, screenshot: await screenshot(page, 'mask-viewer.png') };
+}
