@@ -14,6 +14,7 @@ export function disposeAll(items: Iterable<vscode.Disposable>): void {
 /** Base class for objects that own disposables: register them once, release them together. */
 export abstract class Disposable {
   private readonly owned: vscode.Disposable[] = [];
+  private readonly disposeListeners = new Set<() => void>();
   private disposedFlag = false;
 
   /** True once dispose() ran; check it after every await that touches a webview. */
@@ -28,10 +29,20 @@ export abstract class Disposable {
     return item;
   }
 
-  /** Releases everything registered; safe to call twice. */
+  /** Calls the listener once, when this object is disposed (at once if it already is). */
+  onDidDispose(listener: () => void): vscode.Disposable {
+    if (this.disposedFlag) listener();
+    else this.disposeListeners.add(listener);
+    return { dispose: () => this.disposeListeners.delete(listener) };
+  }
+
+  /** Tells the dispose listeners, then releases everything registered; safe to call twice. */
   dispose(): void {
     if (this.disposedFlag) return;
     this.disposedFlag = true;
+    const listeners = [...this.disposeListeners];
+    this.disposeListeners.clear();
+    listeners.forEach((listener) => listener());
     disposeAll(this.owned.splice(0));
   }
 }

@@ -26,9 +26,6 @@ export class DatasetPanel extends Disposable {
   private readonly panel: vscode.WebviewPanel;
   private runDirs = new Set<string>();
   private pendingView: DatasetView;
-  private readonly onDisposeEmitter = new vscode.EventEmitter<void>();
-  /** Fires once the panel is closed. */
-  readonly onDidDispose = this.onDisposeEmitter.event;
 
   constructor(
     private readonly services: FaceGapServices,
@@ -51,7 +48,6 @@ export class DatasetPanel extends Disposable {
     this.rpc.serve(this.handlers());
     panel.webview.html = renderWebviewHtml(panel.webview, services.extensionUri, 'dataset', `Dataset: ${path.basename(root)}`);
     this.register(panel.onDidDispose(() => this.dispose()));
-    this.register(this.onDisposeEmitter);
   }
 
   /** The dataset folder. */
@@ -72,12 +68,6 @@ export class DatasetPanel extends Disposable {
     if (run) this.pendingView = { ...this.pendingView, run };
     const snapshot = await this.snapshot();
     if (!this.isDisposed) this.rpc.emit({ type: 'didChangeSnapshot', snapshot });
-  }
-
-  override dispose(): void {
-    if (this.isDisposed) return;
-    this.onDisposeEmitter.fire();
-    super.dispose();
   }
 
   private async snapshot(): Promise<DatasetSnapshot> {

@@ -9,8 +9,12 @@ import { DatasetPanel, type DatasetView } from './datasetPanel';
 /** The open dataset panels, one per dataset folder. */
 export class DatasetPanels implements vscode.Disposable {
   private readonly panels = new Map<string, DatasetPanel>();
+  private readonly trustListener: vscode.Disposable;
 
-  constructor(private readonly services: FaceGapServices) {}
+  constructor(private readonly services: FaceGapServices) {
+    // A panel opened in restricted mode greys out "Evaluate"; granting trust must enable it without a reopen.
+    this.trustListener = vscode.workspace.onDidGrantWorkspaceTrust(() => this.panels.forEach((panel) => void panel.refresh()));
+  }
 
   /** Shows the dataset folder's panel (opening it first), with an optional view; undefined when the folder cannot be opened. */
   async show(root: string, view: DatasetView = {}): Promise<DatasetPanel | undefined> {
@@ -39,6 +43,7 @@ export class DatasetPanels implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.trustListener.dispose();
     for (const panel of [...this.panels.values()]) panel.dispose();
     this.panels.clear();
   }

@@ -25,9 +25,6 @@ export class ReportPanel extends Disposable {
   private readonly panel: vscode.WebviewPanel;
   private readonly rpc: RpcEndpoint<ReportPanelRequests, ReportPanelEvents>;
   private lastSnapshot: ReportSnapshot | undefined;
-  private readonly onDisposeEmitter = new vscode.EventEmitter<void>();
-  /** Fires once the panel is closed. */
-  readonly onDidDispose = this.onDisposeEmitter.event;
 
   constructor(
     private readonly services: FaceGapServices,
@@ -45,7 +42,6 @@ export class ReportPanel extends Disposable {
     this.rpc.serve(this.handlers());
     this.panel.webview.html = renderWebviewHtml(this.panel.webview, services.extensionUri, 'report', title);
     this.register(this.panel.onDidDispose(() => this.dispose()));
-    this.register(this.onDisposeEmitter);
   }
 
   /** The run folders shown, reference first. */
@@ -60,12 +56,6 @@ export class ReportPanel extends Disposable {
     this.panel.reveal();
     const snapshot = await this.snapshot();
     if (!this.isDisposed) this.rpc.emit({ type: 'didChangeSnapshot', snapshot });
-  }
-
-  override dispose(): void {
-    if (this.isDisposed) return;
-    this.onDisposeEmitter.fire();
-    super.dispose();
   }
 
   private static title(runDirs: readonly string[]): string {
