@@ -1,10 +1,13 @@
 // What the e2e driver's modules share: the repo and artefact folders, the clock, logging and timeouts.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const ARTIFACTS = join(REPO, 'test-artifacts', 'e2e');
+/** Where screenshots and logs go; FACEGAP_E2E_ARTIFACTS moves them (the packaged-VSIX run keeps its own). */
+export const ARTIFACTS = process.env.FACEGAP_E2E_ARTIFACTS ? resolve(process.env.FACEGAP_E2E_ARTIFACTS) : join(REPO, 'test-artifacts', 'e2e');
+/** The extension under test: this repo, or an unpacked VSIX (FACEGAP_E2E_EXTENSION, set by runVsixE2E.mjs). */
+export const EXTENSION = process.env.FACEGAP_E2E_EXTENSION ? resolve(process.env.FACEGAP_E2E_EXTENSION) : REPO;
 /** Per checkpoint; below the suite's own 90 s wait (suite/checkpoint.ts) so that the suite hears why a view failed. */
 export const CHECKPOINT_TIMEOUT_MS = 75_000;
 

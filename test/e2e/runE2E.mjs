@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { buildE2ESuites, SUITE_BUNDLE } from './build.mjs';
-import { ARTIFACTS, REPO, say, seconds, sleep, withTimeout, writeJson } from './driverCommon.mjs';
+import { ARTIFACTS, EXTENSION, REPO, say, seconds, sleep, withTimeout, writeJson } from './driverCommon.mjs';
 import { checks } from './webviewChecks.mjs';
 import { describeFrames, screenshot } from './webviewFrames.mjs';
 
@@ -102,7 +102,7 @@ async function openWorkbench(executablePath, port, dirs, onExit) {
   const host = `127.0.0.1:${port}`;
   const remote = (path) => `vscode-remote://${host}${path}`;
   const payload = [
-    ['extensionDevelopmentPath', remote(REPO)],
+    ['extensionDevelopmentPath', remote(EXTENSION)],
     ['extensionTestsPath', remote(SUITE_BUNDLE)],
     ['skipWelcome', 'true'],
     ['skipReleaseNotes', 'true'],
@@ -151,7 +151,7 @@ async function runCheck(page, name, request) {
   const check = checks[name];
   if (!check) throw new Error(`the driver knows no checkpoint "${name}"`);
   for (const view of check.bundles) {
-    const bundle = join(REPO, 'dist', 'webview', `${view}.js`);
+    const bundle = join(EXTENSION, 'dist', 'webview', `${view}.js`);
     if (!existsSync(bundle)) throw new Error(`${relative(REPO, bundle)} is not built, so the ${view} webview cannot render`);
   }
   return check.run(page, request);
@@ -194,7 +194,7 @@ async function buildAndInstall() {
   let begun = Date.now();
   if (process.env.FACEGAP_E2E_NO_BUILD === '1') say('FACEGAP_E2E_NO_BUILD=1: using the dist/ that is there');
   else await run(process.execPath, ['esbuild.mjs']);
-  if (!existsSync(join(REPO, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run npm run build');
+  if (!existsSync(join(EXTENSION, 'dist', 'extension.js'))) throw new Error(`${join(EXTENSION, 'dist', 'extension.js')} is missing: run npm run build`);
   await buildE2ESuites();
   summary.timings.buildSeconds = seconds(begun);
   begun = Date.now();
