@@ -2,6 +2,7 @@
 // the real protocol through the real RpcEndpoint; the page gets the production HTML and CSP.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { webviewDocument } from '../../src/host/webviewDocument';
 import type { EventBody, RequestMap, RpcTransport } from '../../src/protocol/rpc';
@@ -9,6 +10,22 @@ import { RpcEndpoint } from '../../src/protocol/rpc';
 
 const ORIGIN = 'https://webview.test';
 const DIST = join(__dirname, '..', '..', 'dist', 'webview');
+
+/** Builds dist/webview/<view>.js and .css the way esbuild.mjs does (only that view, so other views' bundles are left alone). */
+export async function buildWebview(view: string): Promise<void> {
+  await esbuild.build({
+    entryPoints: { [view]: join(__dirname, '..', '..', 'webview', view, 'main.ts') },
+    outdir: DIST,
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    loader: { '.css': 'css' },
+    sourcemap: true,
+    sourcesContent: false,
+    logLevel: 'warning',
+  });
+}
 
 /** Where Chromium is, or undefined when this machine has none (the browser tests are then skipped, unless CI requires them). */
 export function chromiumPath(): string | undefined {

@@ -1,6 +1,5 @@
 // A fake extension host for the dataset panel webview: snapshot, thumbnails, run scores, confusion images and details.
-import { join } from 'node:path';
-import * as esbuild from 'esbuild';
+import { buildWebview } from '../helpers/webviewHarness';
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import type { DatasetPanelEvents, DatasetPanelRequests, DatasetSnapshot, GalleryItem, ItemDetail } from '../../src/protocol/datasetPanelMessages';
@@ -10,24 +9,10 @@ import type { ImageMetrics, SchemaView } from '../../src/protocol/viewTypes';
 /** The dataset panel's host end as the harness gives it. */
 export type DatasetHost = RpcEndpoint<DatasetPanelRequests, DatasetPanelEvents>;
 
-const ROOT = join(__dirname, '..', '..');
 
 /** Builds webview/dataset/main.ts into dist/webview/dataset.js(.css) with the options esbuild.mjs uses for webviews. */
-export async function buildDatasetWebview(): Promise<void> {
-  await esbuild.build({
-    absWorkingDir: ROOT,
-    entryPoints: { dataset: 'webview/dataset/main.ts' },
-    outdir: 'dist/webview',
-    bundle: true,
-    minify: false,
-    sourcemap: true,
-    sourcesContent: false,
-    logLevel: 'warning',
-    platform: 'browser',
-    format: 'esm',
-    target: 'es2022',
-    loader: { '.css': 'css' },
-  });
+export function buildDatasetWebview(): Promise<void> {
+  return buildWebview('dataset');
 }
 
 /** A file name that would run script if it were ever parsed as HTML. */

@@ -1,28 +1,12 @@
 // Report snapshots for the report webview's browser tests, and the bundle build they run against.
-import * as path from 'node:path';
-import * as esbuild from 'esbuild';
 import type { Page } from 'playwright-core';
 import type { ClassRowView, ClassScoresView, ReportPanelEvents, ReportPanelRequests, ReportSnapshot, RunSummaryView } from '../../src/protocol/reportPanelMessages';
 import type { RpcEndpoint } from '../../src/protocol/rpc';
 import type { SchemaView } from '../../src/protocol/viewTypes';
 
-const ROOT = path.join(__dirname, '..', '..');
 
-/** Builds dist/webview/<view>.js and .css the way esbuild.mjs does (only that view, so other views' bundles are left alone). */
-export async function buildWebview(view: string): Promise<void> {
-  await esbuild.build({
-    entryPoints: { [view]: path.join(ROOT, 'webview', view, 'main.ts') },
-    outdir: path.join(ROOT, 'dist', 'webview'),
-    bundle: true,
-    platform: 'browser',
-    format: 'esm',
-    target: 'es2022',
-    loader: { '.css': 'css' },
-    sourcemap: true,
-    sourcesContent: false,
-    logLevel: 'warning',
-  });
-}
+/** Builds one webview's bundle (shared with the other webview tests). */
+export { buildWebview } from '../helpers/webviewHarness';
 
 /** A file name that would run script if it were ever parsed as HTML. */
 export const HOSTILE_NAME = '<img src=x onerror=alert(1)>.png';

@@ -1,4 +1,5 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '../shared/theme.css';
 import './mask.css';
 import type { MaskViewEvents, MaskViewRequests } from '../../src/protocol/maskViewMessages';
 import { RpcEndpoint } from '../../src/protocol/rpc';

@@ -1,4 +1,5 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '../shared/theme.css';
 import './report.css';
 import type { ReportPanelEvents, ReportPanelRequests, ReportSnapshot } from '../../src/protocol/reportPanelMessages';
 import { RpcEndpoint } from '../../src/protocol/rpc';
