@@ -51,8 +51,8 @@ export class ThumbnailCache {
   }
 
   private async make(source: string, target: string): Promise<string> {
+    // No EXIF auto-rotation: labels are drawn on the stored pixel grid, and the detail view shows the image unrotated too.
     const bytes = await sharp(source, { limitInputPixels: MAX_IMAGE_PIXELS })
-      .rotate()
       .resize({ width: this.maxSide, height: this.maxSide, fit: 'inside', withoutEnlargement: true })
       .flatten({ background: '#808080' })
       .toColourspace('srgb')
