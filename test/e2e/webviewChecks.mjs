@@ -12,7 +12,23 @@ export const checks = {
   report: { bundles: ['report'], run: checkReport },
   review: { bundles: ['report', 'dataset'], run: reviewRun },
   mask: { bundles: ['mask'], run: checkMask },
+  pickModel: { bundles: [], run: pickModel },
 };
+
+/** Answers the model quick pick of "Evaluate Model on This Folder…" by typing the requested model's name. */
+async function pickModel(page, request) {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 30_000 });
+  const title = await page.locator('.quick-input-widget .quick-input-title').textContent({ timeout: 5_000 }).catch(() => '');
+  await input.fill(request.pick);
+  const row = page.locator('.quick-input-widget .monaco-list-row').first();
+  await row.waitFor({ state: 'visible', timeout: 10_000 });
+  const rows = await page.locator('.quick-input-widget .monaco-list-row').allTextContents();
+  if (!rows[0]?.includes(request.pick)) throw new Error(`the model quick pick's first row should name ${request.pick}; rows: ${JSON.stringify(rows)}`);
+  const shot = await screenshot(page, 'model-picker.png');
+  await input.press('Enter');
+  return { title, rows: rows.slice(0, 5), screenshot: shot };
+}
 
 async function checkDataset(page) {
   const { frame, value } = await waitInView(page, 'dataset', {

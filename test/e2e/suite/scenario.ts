@@ -34,6 +34,7 @@ export const scenarioSteps: readonly ScenarioStep[] = [
   { name: '(a) open the synthetic sample dataset', run: openSample },
   { name: '(b) evaluate the bundled model on the sample', run: evaluateSample },
   { name: '(b2) review the run: heatmap cell → filtered gallery → error map; worst image → detail', run: reviewRun },
+  { name: '(b3) evaluate again, choosing the model in the quick pick: the run resumes and reuses every image', run: evaluateThroughPicker },
   { name: '(c) open a ground-truth mask with the label mask viewer', run: openMask },
   { name: '(d) every contributed command is registered', run: checkCommands },
 ];
@@ -107,6 +108,28 @@ async function reviewRun(state: ScenarioState): Promise<void> {
   const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
   const input = tab?.input;
   assert.ok(input instanceof vscode.TabInputWebview && input.viewType.endsWith('facegap.dataset'), `after the review clicks the dataset panel should be the active tab, got ${describeTab(tab)}`);
+}
+
+/**
+ * The interactive path: the command without a model asks with a quick pick, which the driver answers by typing the
+ * model's name. The run folder of a dataset × model pair is stable, so this second run resumes the first one.
+ */
+async function evaluateThroughPicker(state: ScenarioState): Promise<void> {
+  const root = need(state.sampleRoot, 'the sample folder from step (a)');
+  const firstRun = need(state.runDir, 'the run folder from step (b)');
+  const pending = Promise.resolve(vscode.commands.executeCommand<unknown>('facegap.evaluateFolder', vscode.Uri.file(root)));
+  if ((await checkpoint('pickModel', { pick: 'facegap-parser-small.onnx' })) === 'skipped') {
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await pending;
+    return;
+  }
+  const runDir = await pending;
+  assert.equal(runDir, firstRun, `the second evaluation should resume the first run folder ${firstRun}, got ${JSON.stringify(runDir)}`);
+  const run = JSON.parse(await fs.readFile(path.join(firstRun, 'run.json'), 'utf8')) as { status?: unknown; summary?: { counts?: { reused?: unknown; scored?: unknown } } };
+  assert.equal(run.status, 'complete', `run.json status should be "complete" after the second run, got ${JSON.stringify(run.status)}`);
+  const counts = run.summary?.counts;
+  assert.equal(counts?.reused, SAMPLE_IMAGES, `the second run should reuse all ${SAMPLE_IMAGES} finished images, counts: ${JSON.stringify(counts)}`);
+  state.facts.secondRunCounts = counts;
 }
 
 async function openMask(state: ScenarioState): Promise<void> {
