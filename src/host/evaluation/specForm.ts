@@ -23,7 +23,7 @@ export async function askMissingSpec(modelName: string, errorText: string, regis
   for (const field of fields) {
     const value = await askField(modelName, field, registry);
     if (value === undefined) return undefined;
-    flags[field.flag] = value;
+    flags[field.key] = value;
   }
   return { flags };
 }

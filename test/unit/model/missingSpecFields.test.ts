@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { missingSpecFields } from '../../../src/core/model/missingSpecFields';
+import { parseModelSpecFlags } from '../../../src/core/model/modelSpecFlags';
 import { ModelSpecError, resolveModelSpec } from '../../../src/core/model/resolveModelSpec';
 
 test('missingSpecFields reads the flag, the example and the problem of each missing line', () => {
@@ -12,9 +13,9 @@ test('missingSpecFields reads the flag, the example and the problem of each miss
     '  (--preset NAME or a spec file (--spec FILE) sets several at once)',
   ].join('\n');
   assert.deepEqual(missingSpecFields(message), [
-    { flag: 'input-size', example: '512x512', problem: "input size: the model's input is [1,3,h,w] with symbolic height/width; pass --input-size 512x512" },
-    { flag: 'model-schema', example: 'celebamask-hq', problem: 'label schema: pass --model-schema celebamask-hq' },
-    { flag: 'output-stride', example: '1', problem: 'output stride: the output is [1,19,h,w]; pass --output-stride 1 (logits at input size) or --output-stride 4 (SegFormer)' },
+    { flag: 'input-size', key: 'input-size', example: '512x512', problem: "input size: the model's input is [1,3,h,w] with symbolic height/width; pass --input-size 512x512" },
+    { flag: 'model-schema', key: 'schema', example: 'celebamask-hq', problem: 'label schema: pass --model-schema celebamask-hq' },
+    { flag: 'output-stride', key: 'output-stride', example: '1', problem: 'output stride: the output is [1,19,h,w]; pass --output-stride 1 (logits at input size) or --output-stride 4 (SegFormer)' },
   ]);
 });
 
@@ -35,6 +36,26 @@ test('missingSpecFields finds the fields a real resolveModelSpec error asks for'
   const flags = missingSpecFields(message).map((f) => f.flag);
   assert.ok(flags.includes('input-size'), message);
   assert.ok(flags.includes('model-schema'), message);
+});
+
+test('answers stored under the fields\' keys complete the spec that was missing them', () => {
+  const request = (layers: Parameters<typeof resolveModelSpec>[0]['layers']) => ({
+    modelName: 'm.onnx',
+    inputs: [{ name: 'x', type: 'float32' as const, dims: [1, 3, 64, 64] }],
+    outputs: [{ name: 'y', type: 'float32' as const, dims: [1, 19, 64, 64] }],
+    layers,
+    schemaClassCount: () => 19,
+  });
+  let message = '';
+  try {
+    resolveModelSpec(request([]));
+  } catch (error) {
+    message = (error as Error).message;
+  }
+  const examples = Object.fromEntries(missingSpecFields(message).map((f) => [f.key, f.example]));
+  assert.ok('schema' in examples, message);
+  const resolved = resolveModelSpec(request([{ kind: 'flags', label: 'form', spec: parseModelSpecFlags(examples) }]));
+  assert.equal(resolved.spec.schema, examples.schema);
 });
 
 test('missingSpecFields finds nothing in other errors', () => {
