@@ -13,7 +13,31 @@ export const checks = {
   review: { bundles: ['report', 'dataset'], run: reviewRun },
   mask: { bundles: ['mask'], run: checkMask },
   pickModel: { bundles: [], run: pickModel },
+  specForm: { bundles: [], run: answerSpecForm },
 };
+
+/** Answers the short form for a model without a spec: "Enter the missing values", then each box by its flag. */
+async function answerSpecForm(page, request) {
+  const widget = page.locator('.quick-input-widget');
+  const title = () => widget.locator('.quick-input-title').textContent({ timeout: 10_000 });
+  await widget.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 30_000 });
+  const first = await title();
+  if (!/needs more about this model/.test(first ?? '')) throw new Error(`expected the spec form's first question, saw the quick pick "${first}"`);
+  const shot = await screenshot(page, 'spec-form.png');
+  await widget.locator('input').press('Enter');
+  const asked = [];
+  for (let i = 0; i < Object.keys(request.answers).length; i++) {
+    await sleep(300);
+    const text = (await title()) ?? '';
+    const flag = Object.keys(request.answers).find((f) => text.includes(`--${f}`)) ?? (text.includes('label schema') ? 'model-schema' : undefined);
+    if (!flag) throw new Error(`the spec form asked "${text}", which names none of ${Object.keys(request.answers).join(', ')}`);
+    asked.push(flag);
+    await widget.locator('input').fill(request.answers[flag]);
+    if (flag === 'model-schema') await widget.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 10_000 });
+    await widget.locator('input').press('Enter');
+  }
+  return { first, asked, screenshot: shot };
+}
 
 /** Answers the model quick pick of "Evaluate Model on This Folder…" by typing the requested model's name. */
 async function pickModel(page, request) {

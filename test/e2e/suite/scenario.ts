@@ -35,6 +35,7 @@ export const scenarioSteps: readonly ScenarioStep[] = [
   { name: '(b) evaluate the bundled model on the sample', run: evaluateSample },
   { name: '(b2) review the run: heatmap cell → filtered gallery → error map; worst image → detail', run: reviewRun },
   { name: '(b3) evaluate again, choosing the model in the quick pick: the run resumes and reuses every image', run: evaluateThroughPicker },
+  { name: '(b4) a model without a spec: the short form asks for what is missing, and the run scores as the sidecar does', run: evaluateWithSpecForm },
   { name: '(c) open a ground-truth mask with the label mask viewer', run: openMask },
   { name: '(d) every contributed command is registered', run: checkCommands },
 ];
@@ -130,6 +131,34 @@ async function evaluateThroughPicker(state: ScenarioState): Promise<void> {
   const counts = run.summary?.counts;
   assert.equal(counts?.reused, SAMPLE_IMAGES, `the second run should reuse all ${SAMPLE_IMAGES} finished images, counts: ${JSON.stringify(counts)}`);
   state.facts.secondRunCounts = counts;
+}
+
+/** What the short form must be answered with for a copy of the bundled model without its sidecar: the sidecar's values. */
+const SPEC_ANSWERS = { 'model-schema': 'facesynthetics', 'color-order': 'RGB', scale: '1/255', mean: '0.485,0.456,0.406', std: '0.229,0.224,0.225' };
+
+/**
+ * A copy of the bundled model without its sidecar spec: the probe cannot tell the schema or the normalisation, so the
+ * command asks (the driver answers with the sidecar's values) and the run must score exactly as step (b) did.
+ */
+async function evaluateWithSpecForm(state: ScenarioState): Promise<void> {
+  const root = need(state.sampleRoot, 'the sample folder from step (a)');
+  const firstRun = need(state.runDir, 'the run folder from step (b)');
+  const extensionPath = need(state.extensionPath, 'the extension path');
+  const workspace = need(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath, 'a workspace folder');
+  const copy = path.join(workspace, 'parser-without-spec.onnx');
+  await fs.copyFile(path.join(extensionPath, 'models', 'facegap-parser-small.onnx'), copy);
+  const pending = Promise.resolve(vscode.commands.executeCommand<unknown>('facegap.evaluateFolder', vscode.Uri.file(root), { model: copy, openReport: false }));
+  if ((await checkpoint('specForm', { answers: SPEC_ANSWERS })) === 'skipped') {
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await pending;
+    return;
+  }
+  const runDir = await pending;
+  assert.equal(typeof runDir, 'string', `the evaluation with the short form's answers should resolve with a run folder, got ${JSON.stringify(runDir)}`);
+  const score = async (dir: string): Promise<unknown> => (JSON.parse(await fs.readFile(path.join(dir, 'run.json'), 'utf8')) as { summary?: { meanF1?: unknown } }).summary?.meanF1;
+  const [withForm, withSidecar] = [await score(runDir as string), await score(firstRun)];
+  assert.equal(withForm, withSidecar, `scored with the form's answers the mean F1 should equal the sidecar run's (${String(withSidecar)}), got ${String(withForm)}`);
+  state.facts.specFormMeanF1 = withForm;
 }
 
 async function openMask(state: ScenarioState): Promise<void> {
