@@ -14,7 +14,25 @@ export const checks = {
   mask: { bundles: ['mask'], run: checkMask },
   pickModel: { bundles: [], run: pickModel },
   specForm: { bundles: [], run: answerSpecForm },
+  compare: { bundles: ['report'], run: checkComparison },
 };
+
+/** Two runs in one report: a column group per run, a ΔF1 column, and one row per class as before. */
+async function checkComparison(page) {
+  const { frame, value } = await waitInView(page, 'report', {
+    probe: () => ({
+      groups: [...document.querySelectorAll('table.class-table th.run-group')].map((th) => th.textContent),
+      deltas: [...document.querySelectorAll('table.class-table thead th')].filter((th) => th.textContent?.includes('ΔF1')).length,
+      rows: document.querySelectorAll('table.class-table tbody tr').length,
+    }),
+    ready: (s) => s.groups.length === 2 && s.deltas >= 1 && s.rows >= 10,
+    timeoutMs: CHECKPOINT_TIMEOUT_MS,
+    what: 'table.class-table with two th.run-group headers, a ΔF1 column and at least 10 rows',
+  });
+  await probeFrame(frame, () => document.querySelector('table.class-table')?.scrollIntoView({ block: 'start' }));
+  await sleep(300);
+  return { ...value, screenshot: await screenshot(page, 'report-compare.png') };
+}
 
 /** Answers the short form for a model without a spec: "Enter the missing values", then each box by its flag. */
 async function answerSpecForm(page, request) {

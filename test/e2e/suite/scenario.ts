@@ -14,6 +14,8 @@ export interface ScenarioState {
   extensionPath?: string;
   sampleRoot?: string;
   runDir?: string;
+  /** The run of the spec-form step (b4). */
+  secondRunDir?: string;
   /** Facts worth recording in the summary (counts, paths, timings). */
   readonly facts: Record<string, unknown>;
 }
@@ -36,6 +38,7 @@ export const scenarioSteps: readonly ScenarioStep[] = [
   { name: '(b2) review the run: heatmap cell → filtered gallery → error map; worst image → detail', run: reviewRun },
   { name: '(b3) evaluate again, choosing the model in the quick pick: the run resumes and reuses every image', run: evaluateThroughPicker },
   { name: '(b4) a model without a spec: the short form asks for what is missing, and the run scores as the sidecar does', run: evaluateWithSpecForm },
+  { name: '(b5) compare the two runs side by side in one report', run: compareRuns },
   { name: '(c) open a ground-truth mask with the label mask viewer', run: openMask },
   { name: '(d) every contributed command is registered', run: checkCommands },
 ];
@@ -159,6 +162,17 @@ async function evaluateWithSpecForm(state: ScenarioState): Promise<void> {
   const [withForm, withSidecar] = [await score(runDir as string), await score(firstRun)];
   assert.equal(withForm, withSidecar, `scored with the form's answers the mean F1 should equal the sidecar run's (${String(withSidecar)}), got ${String(withForm)}`);
   state.facts.specFormMeanF1 = withForm;
+  state.secondRunDir = runDir as string;
+}
+
+/** The two runs of steps (b) and (b4) in one report: the driver checks that both runs have columns and ΔF1 is shown. */
+async function compareRuns(state: ScenarioState): Promise<void> {
+  const first = need(state.runDir, 'the run folder from step (b)');
+  const second = need(state.secondRunDir, 'the run folder from step (b4)');
+  await vscode.commands.executeCommand('facegap.compareRuns', vscode.Uri.file(first), [vscode.Uri.file(first), vscode.Uri.file(second)]);
+  const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+  assert.ok(tab?.label.includes('2 runs'), `the active tab should be the two-run report, got ${describeTab(tab)}`);
+  await checkpoint('compare', { runs: [first, second] });
 }
 
 async function openMask(state: ScenarioState): Promise<void> {
