@@ -14,6 +14,7 @@ import { SampleDatasets } from './sampleDatasets';
 /** Called by VS Code on the first FaceGap command, custom editor or view. */
 export function activate(context: vscode.ExtensionContext): void {
   const services = new FaceGapServices(context);
+  services.pruneCaches();
   const recent = new RecentModels(context.globalState);
   const datasets = new DatasetPanels(services);
   const reports = new ReportPanels(services, datasets);

@@ -15,6 +15,8 @@ export interface FaceGapSettings {
   readonly resultsLocation: string;
   /** Ground-truth boundary band (px) left out of the tolerant scores; 0 = strict only. */
   readonly boundaryTolerance: number;
+  /** Most disk space (MiB) the thumbnail caches may take. */
+  readonly thumbnailCacheMB: number;
 }
 
 const PROVIDERS: readonly ExecutionProviderChoice[] = ['auto', 'cpu', 'cuda', 'webgpu', 'dml', 'coreml'];
@@ -31,6 +33,7 @@ export function readSettings(scope?: vscode.Uri): FaceGapSettings {
     defaultModel: config.get<string>('defaultModel', '').trim(),
     resultsLocation: config.get<string>('resultsLocation', '').trim(),
     boundaryTolerance: clampInt(config.get<number>('boundaryTolerance', 0), 0, 32),
+    thumbnailCacheMB: clampInt(config.get<number>('thumbnailCacheMB', 1024), 64, 65536),
   };
 }
 

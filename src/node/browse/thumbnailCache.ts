@@ -46,7 +46,12 @@ export class ThumbnailCache {
     if (!stat.isFile()) throw failure(imagePath, 'not a file');
     const key = createHash('sha256').update(JSON.stringify([absolute, stat.size, stat.mtimeMs, this.maxSide])).digest('hex');
     const target = path.join(this.cacheDir, key.slice(0, 2), `${key}.jpg`);
-    if (await isFile(target)) return target;
+    if (await isFile(target)) {
+      // The modification time doubles as "last used", so pruning (cachePruning.ts) drops the least recently shown first.
+      const now = new Date();
+      void fs.utimes(target, now, now).catch(() => undefined);
+      return target;
+    }
     return this.queue.run(key, () => this.make(absolute, target).catch((error: unknown) => Promise.reject(failure(imagePath, error))), signal);
   }
 
