@@ -49,7 +49,7 @@ export class ThumbnailCache {
     if (await isFile(target)) {
       // The modification time doubles as "last used", so pruning (cachePruning.ts) drops the least recently shown first.
       const now = new Date();
-      void fs.utimes(target, now, now).catch(() => undefined);
+      await fs.utimes(target, now, now).catch(() => undefined);
       return target;
     }
     return this.queue.run(key, () => this.make(absolute, target).catch((error: unknown) => Promise.reject(failure(imagePath, error))), signal);

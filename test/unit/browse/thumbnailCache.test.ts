@@ -54,9 +54,10 @@ describe('ThumbnailCache', () => {
     const cacheDir = path.join(tmp.dir, 'cache-c');
     const cache = new ThumbnailCache(cacheDir, { maxSide: 64 });
     const first = await cache.get(image);
-    const firstTime = fs.statSync(first).mtimeMs;
+    // A hit touches the file's modification time (it means "last used"); a rewrite would be a new file (temp + rename).
+    const firstInode = fs.statSync(first).ino;
     assert.equal(await cache.get(image), first);
-    assert.equal(fs.statSync(first).mtimeMs, firstTime, 'not written again');
+    assert.equal(fs.statSync(first).ino, firstInode, 'not written again');
     await writeJpeg('changing.jpg', 200, 100, undefined, '#2050a0');
     fs.utimesSync(image, new Date(), new Date(Date.now() + 5000));
     const second = await cache.get(image);
@@ -64,6 +65,16 @@ describe('ThumbnailCache', () => {
     const meta = await sharp(second).metadata();
     assert.deepEqual([meta.width, meta.height], [64, 32]);
     assert.notEqual((await new ThumbnailCache(cacheDir, { maxSide: 32 }).get(image)), second, 'the thumbnail size is part of the key');
+  });
+
+  it('marks a thumbnail as used on every hit, so pruning drops the least recently shown', async () => {
+    const image = await writeJpeg('used.jpg', 100, 100);
+    const cache = new ThumbnailCache(path.join(tmp.dir, 'cache-used'), { maxSide: 32 });
+    const thumb = await cache.get(image);
+    const past = new Date(Date.now() - 3600_000);
+    fs.utimesSync(thumb, past, past);
+    await cache.get(image);
+    assert.ok(fs.statSync(thumb).mtimeMs > past.getTime() + 1000, 'the hit moved the modification time forward');
   });
 
   it('makes one thumbnail for concurrent requests of the same file', async () => {
