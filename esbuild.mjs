@@ -1,4 +1,4 @@
-// Bundles each runtime separately: the CLI, the extension host, the evaluation process, the inference worker and the webviews.
+// Bundles each runtime separately: the CLI, the extension host, the evaluation process, the inference and browse workers and the webviews.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 
@@ -13,6 +13,7 @@ const nodeTargets = [
   { entryPoints: ['src/host/extension.ts'], outfile: 'dist/extension.js' },
   { entryPoints: ['src/node/evalJob/evalProcess.ts'], outfile: 'dist/evalProcess.js' },
   { entryPoints: ['src/node/inference/inferenceWorker.ts'], outfile: 'dist/inferenceWorker.js' },
+  { entryPoints: ['src/node/browse/browseWorker.ts'], outfile: 'dist/browseWorker.js' },
 ].filter((t) => existsSync(t.entryPoints[0]));
 
 const webviewTargets = ['dataset', 'report', 'mask']

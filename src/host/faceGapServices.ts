@@ -1,35 +1,37 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { SchemaRegistry } from '../core/schema/schemaRegistry';
+import { BrowseWorkerClient, defaultBrowseWorkerPath } from '../node/browse/browseWorkerClient';
 import { pruneCache } from '../node/browse/cachePruning';
-import { ThumbnailCache } from '../node/browse/thumbnailCache';
 import { defaultEvalProcessPath, EvalProcessClient } from '../node/evalJob/evalProcessClient';
-import type { NodeAdapters } from '../node/nodeAdapters';
-import { createNodeAdapters } from '../node/nodeAdapters';
 import { readSettings } from './settings';
 
-/** What the commands and panels share: adapters, the schema registry, caches, the evaluation process and the output channel. */
+/** What the commands and panels share: the schema registry, caches, the browse worker, the evaluation process and the output channel. */
 export class FaceGapServices implements vscode.Disposable {
-  readonly adapters: NodeAdapters = createNodeAdapters();
   readonly registry = new SchemaRegistry();
   readonly output: vscode.LogOutputChannel;
-  readonly thumbnails: ThumbnailCache;
+  /** Where the gallery's thumbnails are cached (the browse worker writes them). */
+  readonly thumbnailDir: string;
   /** Where report thumbnails (error maps of the worst images) are cached. */
   readonly reportThumbnailDir: string;
+  /** Dataset, report and mask reading, off the extension host's thread. */
+  readonly browse: BrowseWorkerClient;
   readonly evalClient: EvalProcessClient;
 
   constructor(readonly context: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('FaceGap', { log: true });
     const cacheRoot = context.globalStorageUri.fsPath;
-    this.thumbnails = new ThumbnailCache(path.join(cacheRoot, 'thumbnails'), { maxSide: 192, concurrency: 2 });
+    const dist = path.join(context.extensionUri.fsPath, 'dist');
+    this.thumbnailDir = path.join(cacheRoot, 'thumbnails');
     this.reportThumbnailDir = path.join(cacheRoot, 'report-thumbnails');
-    this.evalClient = new EvalProcessClient(defaultEvalProcessPath(path.join(context.extensionUri.fsPath, 'dist')));
+    this.browse = new BrowseWorkerClient(defaultBrowseWorkerPath(dist), { thumbnailDir: this.thumbnailDir, thumbnailMaxSide: 192, thumbnailConcurrency: 2 });
+    this.evalClient = new EvalProcessClient(defaultEvalProcessPath(dist));
   }
 
   /** Keeps the thumbnail caches within facegap.thumbnailCacheMB (the gallery's get most of it), in the background. */
   pruneCaches(): void {
     const limit = readSettings().thumbnailCacheMB * 2 ** 20;
-    const caches: Array<[string, number]> = [[this.thumbnails.cacheDir, limit * 0.8], [this.reportThumbnailDir, limit * 0.2]];
+    const caches: Array<[string, number]> = [[this.thumbnailDir, limit * 0.8], [this.reportThumbnailDir, limit * 0.2]];
     for (const [dir, bytes] of caches) {
       pruneCache(dir, bytes).then(
         (r) => r.removedFiles > 0 && this.output.info(`thumbnail cache ${dir}: removed ${r.removedFiles} least recently used file(s), ${(r.removedBytes / 2 ** 20).toFixed(1)} MiB`),
@@ -49,6 +51,7 @@ export class FaceGapServices implements vscode.Disposable {
   }
 
   dispose(): void {
+    void this.browse.dispose();
     void this.evalClient.dispose();
     this.output.dispose();
   }

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { DatasetBrowser } from '../../node/browse/datasetBrowser';
+import type { BrowsedDetail, OpenedDataset } from '../../protocol/browseWorkerMessages';
 import type { DatasetPanelEvents, DatasetPanelRequests, DatasetSnapshot, ItemDetail } from '../../protocol/datasetPanelMessages';
 import { RpcEndpoint, type RpcHandlers } from '../../protocol/rpc';
 import type { ConfusionFilter } from '../../protocol/viewTypes';
@@ -29,15 +29,17 @@ export class DatasetPanel extends Disposable {
 
   constructor(
     private readonly services: FaceGapServices,
-    readonly browser: DatasetBrowser,
+    private readonly dataset: OpenedDataset,
     view: DatasetView,
   ) {
     super();
     this.pendingView = view;
-    const root = browser.index.root;
+    const root = dataset.root;
+    // The worker keeps the dataset and its runs open only while this panel is.
+    this.register({ dispose: () => void services.browse.closeDataset(root).catch(() => undefined) });
     const panel = this.register(
       vscode.window.createWebviewPanel(DatasetPanel.viewType, `Dataset: ${path.basename(root)}`, vscode.ViewColumn.Active, {
-        ...webviewOptions(services.extensionUri, [vscode.Uri.file(root), vscode.Uri.file(services.thumbnails.cacheDir)]),
+        ...webviewOptions(services.extensionUri, [vscode.Uri.file(root), vscode.Uri.file(services.thumbnailDir)]),
         retainContextWhenHidden: false,
       }),
     );
@@ -52,7 +54,7 @@ export class DatasetPanel extends Disposable {
 
   /** The dataset folder. */
   get root(): string {
-    return this.browser.index.root;
+    return this.dataset.root;
   }
 
   /** Brings the panel forward and applies a view (a run, a confusion filter, an image to open). */
@@ -64,7 +66,8 @@ export class DatasetPanel extends Disposable {
 
   /** Resends the snapshot, e.g. after a run of this dataset finished. */
   async refresh(run?: string): Promise<void> {
-    if (run) this.browser.forgetRun(run);
+    // A worker that died meanwhile keeps no run to forget.
+    if (run) await this.services.browse.forgetRun(this.root, run).catch(() => undefined);
     if (run) this.pendingView = { ...this.pendingView, run };
     const snapshot = await this.snapshot();
     if (!this.isDisposed) this.rpc.emit({ type: 'didChangeSnapshot', snapshot });
@@ -79,11 +82,11 @@ export class DatasetPanel extends Disposable {
     return {
       root: this.root,
       title: path.basename(this.root),
-      formatTitle: this.browser.index.formatTitle,
-      schema: this.browser.schemaView(),
-      schemaReason: this.browser.schemaReason,
-      items: this.browser.galleryItems(),
-      problems: this.browser.index.problems,
+      formatTitle: this.dataset.formatTitle,
+      schema: this.dataset.schema,
+      schemaReason: this.dataset.schemaReason,
+      items: this.dataset.items,
+      problems: this.dataset.problems,
       runs,
       run,
       filter: view.filter,
@@ -94,44 +97,31 @@ export class DatasetPanel extends Disposable {
   }
 
   private handlers(): RpcHandlers<DatasetPanelRequests> {
+    const { browse } = this.services;
     return {
       ready: () => this.snapshot(),
       thumbnails: ({ ids }, ctx) => this.thumbnails(checkIds(ids), ctx.signal),
-      runMetrics: ({ run }) => this.browser.runMetrics(checkKnownRun(run, this.runDirs)),
-      confusionImages: ({ run, gt, pred }) => this.browser.confusionImages(checkKnownRun(run, this.runDirs), checkClassId(gt), checkClassId(pred)),
-      detail: ({ id, run }) => this.detail(checkId(id), run === undefined ? undefined : checkKnownRun(run, this.runDirs)),
+      runMetrics: ({ run }, ctx) => browse.runMetrics(this.root, checkKnownRun(run, this.runDirs), ctx.signal),
+      confusionImages: ({ run, gt, pred }, ctx) => browse.confusionImages(this.root, checkKnownRun(run, this.runDirs), checkClassId(gt), checkClassId(pred), ctx.signal),
+      detail: ({ id, run }, ctx) => this.detail(checkId(id), run === undefined ? undefined : checkKnownRun(run, this.runDirs), ctx.signal),
       evaluate: () => void vscode.commands.executeCommand('facegap.evaluateFolder', vscode.Uri.file(this.root)),
       openReport: ({ run }) => void vscode.commands.executeCommand('facegap.openReport', vscode.Uri.file(checkKnownRun(run, this.runDirs))),
     };
   }
 
   private async thumbnails(ids: readonly string[], signal: AbortSignal): Promise<Array<{ id: string; uri?: string; error?: string }>> {
-    return Promise.all(
-      ids.map(async (id) => {
-        try {
-          const file = await this.services.thumbnails.get(this.browser.item(id).imagePath, signal);
-          return { id, uri: this.panel.webview.asWebviewUri(vscode.Uri.file(file)).toString() };
-        } catch (error) {
-          return { id, error: error instanceof Error ? error.message : String(error) };
-        }
-      }),
-    );
+    const files = await this.services.browse.thumbnails(this.root, ids, signal);
+    return files.map(({ id, file, error }) => (file === undefined ? { id, error: error ?? 'no thumbnail' } : { id, uri: this.webviewUri(file) }));
   }
 
-  private async detail(id: string, run: string | undefined): Promise<ItemDetail> {
-    const item = this.browser.item(id);
-    const detail = await this.browser.detail(id, run);
-    const pixels = (map: { width: number; height: number; data: Uint8Array } | undefined) =>
-      map && { width: map.width, height: map.height, ids: new Uint8Array(map.data) };
-    return {
-      id,
-      imageUri: this.panel.webview.asWebviewUri(vscode.Uri.file(item.imagePath)).toString(),
-      width: detail.width,
-      height: detail.height,
-      gt: pixels(detail.gt),
-      pred: pixels(detail.pred),
-      metrics: detail.metrics,
-      notes: detail.notes,
-    };
+  private async detail(id: string, run: string | undefined, signal: AbortSignal): Promise<ItemDetail> {
+    const detail: BrowsedDetail = await this.services.browse.detail(this.root, id, run, signal);
+    // The label buffers came transferred from the worker: they go on to the webview as they are.
+    const { width, height, gt, pred, metrics, notes } = detail;
+    return { id, imageUri: this.webviewUri(detail.imagePath), width, height, gt, pred, metrics, notes };
+  }
+
+  private webviewUri(file: string): string {
+    return this.panel.webview.asWebviewUri(vscode.Uri.file(file)).toString();
   }
 }

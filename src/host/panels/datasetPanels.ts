@@ -1,14 +1,16 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { DatasetBrowser } from '../../node/browse/datasetBrowser';
 import type { LabelSchema } from '../../core/schema/labelSchema';
 import { errorMessage } from '../../core/util/errors';
+import type { OpenedDataset } from '../../protocol/browseWorkerMessages';
 import type { FaceGapServices } from '../faceGapServices';
 import { DatasetPanel, type DatasetView } from './datasetPanel';
 
 /** The open dataset panels, one per dataset folder. */
 export class DatasetPanels implements vscode.Disposable {
   private readonly panels = new Map<string, DatasetPanel>();
+  /** Folders being opened: a second show() waits for the first, so one folder never gets two panels. */
+  private readonly opening = new Map<string, Promise<DatasetPanel | undefined>>();
   private readonly trustListener: vscode.Disposable;
 
   constructor(private readonly services: FaceGapServices) {
@@ -24,12 +26,15 @@ export class DatasetPanels implements vscode.Disposable {
       existing.reveal(view);
       return existing;
     }
-    const browser = await this.openBrowser(key);
-    if (!browser) return undefined;
-    const panel = new DatasetPanel(this.services, browser, view);
-    this.panels.set(key, panel);
-    panel.onDidDispose(() => this.panels.delete(key));
-    return panel;
+    const pending = this.opening.get(key);
+    if (pending) {
+      const panel = await pending;
+      panel?.reveal(view);
+      return panel;
+    }
+    const opening = this.create(key, view).finally(() => this.opening.delete(key));
+    this.opening.set(key, opening);
+    return opening;
   }
 
   /** Tells the panel of a dataset folder, if open, that a run of it finished. */
@@ -48,12 +53,21 @@ export class DatasetPanels implements vscode.Disposable {
     this.panels.clear();
   }
 
-  private async openBrowser(root: string, schema?: LabelSchema): Promise<DatasetBrowser | undefined> {
-    const { adapters, registry, output } = this.services;
+  private async create(key: string, view: DatasetView): Promise<DatasetPanel | undefined> {
+    const dataset = await this.openDataset(key);
+    if (!dataset) return undefined;
+    const panel = new DatasetPanel(this.services, dataset, view);
+    this.panels.set(key, panel);
+    panel.onDidDispose(() => this.panels.delete(key));
+    return panel;
+  }
+
+  private async openDataset(root: string, schema?: LabelSchema): Promise<OpenedDataset | undefined> {
+    const { browse, output } = this.services;
     try {
       return await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: `FaceGap: indexing ${path.basename(root)}` },
-        () => DatasetBrowser.open(root, { adapters, registry, schema }),
+        () => browse.openDataset(root, schema?.id),
       );
     } catch (error) {
       const message = errorMessage(error);
@@ -62,7 +76,7 @@ export class DatasetPanels implements vscode.Disposable {
       const answer = await vscode.window.showErrorMessage(`FaceGap cannot open ${root} as a face-parsing dataset: ${message}`, choose);
       if (answer !== choose) return undefined;
       const picked = await this.pickSchema();
-      return picked ? this.openBrowser(root, picked) : undefined;
+      return picked ? this.openDataset(root, picked) : undefined;
     }
   }
 

@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { readMaskFile } from '../../node/browse/maskFile';
 import type { MaskViewEvents, MaskViewRequests } from '../../protocol/maskViewMessages';
 import { RpcEndpoint } from '../../protocol/rpc';
 import type { FaceGapServices } from '../faceGapServices';
@@ -30,7 +29,7 @@ export class LabelMaskEditorProvider implements vscode.CustomReadonlyEditorProvi
     const rpc = new RpcEndpoint<MaskViewRequests, MaskViewEvents>(webviewTransport(panel.webview));
     const read = () => {
       if (document.uri.scheme !== 'file') throw new Error(`${document.uri.toString()}: FaceGap reads label masks from files on the extension host only`);
-      return readMaskFile(document.uri.fsPath, services.registry, services.adapters);
+      return services.browse.maskFile(document.uri.fsPath);
     };
     rpc.serve({ ready: read });
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(document.uri.fsPath)), path.basename(document.uri.fsPath)));

@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { buildReportSnapshot } from '../../node/browse/reportSnapshot';
 import type { ReportPanelEvents, ReportPanelRequests, ReportSnapshot } from '../../protocol/reportPanelMessages';
 import { RpcEndpoint, type RpcHandlers } from '../../protocol/rpc';
 import { Disposable } from '../dispose';
@@ -63,12 +62,9 @@ export class ReportPanel extends Disposable {
   }
 
   private async snapshot(): Promise<ReportSnapshot> {
-    const { adapters, registry, reportThumbnailDir } = this.services;
-    const webview = this.panel.webview;
-    this.lastSnapshot = await buildReportSnapshot(
-      { runDirs: this.runDirs, title: ReportPanel.title(this.runDirs), worst: 12, thumbnailDir: reportThumbnailDir, toUri: (file) => webview.asWebviewUri(vscode.Uri.file(file)).toString() },
-      { adapters, registry },
-    );
+    const { browse, reportThumbnailDir } = this.services;
+    const read = await browse.reportSnapshot({ runDirs: this.runDirs, title: ReportPanel.title(this.runDirs), worst: 12, thumbnailDir: reportThumbnailDir });
+    this.lastSnapshot = withThumbnailUris(read, (file) => this.panel.webview.asWebviewUri(vscode.Uri.file(file)).toString());
     return this.lastSnapshot;
   }
 
@@ -87,4 +83,13 @@ export class ReportPanel extends Disposable {
       },
     };
   }
+}
+
+/** The snapshot with each worst image's thumbnail file (as the browse worker gives it) turned into a webview URI. */
+function withThumbnailUris(snapshot: ReportSnapshot, toUri: (file: string) => string): ReportSnapshot {
+  const runs = snapshot.runs.map((run) => ({
+    ...run,
+    worst: run.worst.map((image) => (image.thumbnailUri === undefined ? image : { ...image, thumbnailUri: toUri(image.thumbnailUri) })),
+  }));
+  return { ...snapshot, runs };
 }

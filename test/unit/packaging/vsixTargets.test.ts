@@ -64,7 +64,7 @@ describe('the generated ignore file', () => {
   });
 
   it('keeps the runtime files and leaves out sources, source maps, dev and install-only modules', () => {
-    const kept = ['package.json', 'README.md', 'media/screenshot-report.png', 'dist/cli.js', 'dist/evalProcess.js', 'dist/webview/report.js', 'models/facegap-parser-small.onnx', 'models/facegap-parser-small.facegap.json',
+    const kept = ['package.json', 'README.md', 'media/screenshot-report.png', 'dist/cli.js', 'dist/evalProcess.js', 'dist/browseWorker.js', 'dist/webview/report.js', 'models/facegap-parser-small.onnx', 'models/facegap-parser-small.facegap.json',
       'node_modules/onnxruntime-node/package.json', 'node_modules/onnxruntime-node/dist/index.js', 'node_modules/onnxruntime-common/dist/cjs/index.js', 'node_modules/sharp/dist/index.cjs', 'node_modules/@img/colour/index.cjs',
       'node_modules/detect-libc/lib/detect-libc.js', 'node_modules/semver/index.js', 'node_modules/fast-png/lib/index.js', 'node_modules/iobuffer/lib/IOBuffer.js', 'node_modules/fflate/lib/index.cjs'];
     const dropped = ['dist/cli.js.map', 'src/cli/main.ts', 'test/unit/x.test.ts', 'models/facegap-parser-small.training.json', 'models/README.md', 'package-lock.json', 'node_modules/adm-zip/adm-zip.js',

@@ -1,0 +1,76 @@
+import type { DatasetPanelRequests, DatasetSnapshot, GalleryItem } from './datasetPanelMessages';
+import type { MaskSnapshot } from './maskViewMessages';
+import type { ReportSnapshot } from './reportPanelMessages';
+import type { ImageMetrics, LabelPixels, SchemaView } from './viewTypes';
+
+/** What the browse worker is started with (its workerData), so a restarted worker is configured the same way. */
+export interface BrowseWorkerConfig {
+  /** Folder of the gallery's thumbnail cache: the caller's, never a dataset folder. */
+  readonly thumbnailDir: string;
+  /** Longest side of a gallery thumbnail in pixels (192 by default). */
+  readonly thumbnailMaxSide?: number;
+  /** Gallery thumbnails made at a time (2 by default). */
+  readonly thumbnailConcurrency?: number;
+}
+
+/** A dataset folder opened in the worker: what the gallery shows of it. */
+export interface OpenedDataset {
+  /** The folder as the worker knows it; later requests name the dataset by it. */
+  readonly root: string;
+  readonly formatTitle: string;
+  readonly schema: SchemaView;
+  readonly schemaReason: string;
+  readonly items: readonly GalleryItem[];
+  readonly problems: DatasetSnapshot['problems'];
+}
+
+/** The detail view's pixels of one item; the label buffers are transferred. */
+export interface BrowsedDetail {
+  /** The item's image file (absolute); the host turns it into a webview URI. */
+  readonly imagePath: string;
+  readonly width: number;
+  readonly height: number;
+  readonly gt?: LabelPixels;
+  readonly pred?: LabelPixels;
+  readonly metrics?: ImageMetrics;
+  /** Why a part is missing, each naming the file. */
+  readonly notes: readonly string[];
+}
+
+/** One gallery thumbnail: its file in the cache, or an error naming the image. */
+export interface ThumbnailFile {
+  readonly id: string;
+  readonly file?: string;
+  readonly error?: string;
+}
+
+/** Requests the extension host sends to the browse worker; datasets are named by the root openDataset answered. */
+export type BrowseWorkerRequests = {
+  /** Scans a folder and chooses its schema (schemaId overrides the choice); rejects with an error naming the folder, its name kept (e.g. 'SchemaUnknownError'). */
+  openDataset: { params: { readonly root: string; readonly schemaId?: string }; result: OpenedDataset };
+  /** Forgets an opened dataset and its runs; closing one that is not open is not an error. */
+  closeDataset: { params: { readonly root: string }; result: void };
+  /** Gallery thumbnails (made lazily, cached on disk) as cache file paths; an unknown id gets an error, not a rejection. */
+  thumbnails: { params: { readonly root: string; readonly ids: readonly string[] }; result: ThumbnailFile[] };
+  /** Ground truth, and with `run` the run's prediction and scores, of one item; an unknown id rejects. */
+  detail: { params: { readonly root: string; readonly id: string; readonly run?: string }; result: BrowsedDetail };
+  /** Per-image scores of a run by item id. */
+  runMetrics: { params: { readonly root: string; readonly run: string }; result: DatasetPanelRequests['runMetrics']['result'] };
+  /** Items where a run predicted `pred` for ground-truth `gt`, most pixels first. */
+  confusionImages: {
+    params: { readonly root: string; readonly run: string; readonly gt: number; readonly pred: number };
+    result: DatasetPanelRequests['confusionImages']['result'];
+  };
+  /** Drops a run kept open for a dataset, so the next request reads it again (it changed on disk). */
+  forgetRun: { params: { readonly root: string; readonly run: string }; result: void };
+  /** The report of runs (the first is the reference); each worst image's thumbnailUri holds a file path under thumbnailDir. */
+  reportSnapshot: {
+    params: { readonly runDirs: readonly string[]; readonly title: string; readonly worst: number; readonly thumbnailDir: string };
+    result: ReportSnapshot;
+  };
+  /** A label PNG for the mask viewer; the pixel buffer is transferred. */
+  maskFile: { params: { readonly file: string }; result: MaskSnapshot };
+};
+
+/** Events the browse worker sends unasked (none). */
+export type BrowseWorkerEvents = never;
