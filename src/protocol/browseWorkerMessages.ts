@@ -1,7 +1,7 @@
-import type { DatasetPanelRequests, DatasetSnapshot, GalleryItem } from './datasetPanelMessages';
+import type { DatasetPanelRequests, DatasetSnapshot, GalleryItem, ItemDetail } from './datasetPanelMessages';
 import type { MaskSnapshot } from './maskViewMessages';
 import type { ReportSnapshot } from './reportPanelMessages';
-import type { ImageMetrics, LabelPixels, SchemaView } from './viewTypes';
+import type { SchemaView } from './viewTypes';
 
 /** What the browse worker is started with (its workerData), so a restarted worker is configured the same way. */
 export interface BrowseWorkerConfig {
@@ -24,18 +24,11 @@ export interface OpenedDataset {
   readonly problems: DatasetSnapshot['problems'];
 }
 
-/** The detail view's pixels of one item; the label buffers are transferred. */
-export interface BrowsedDetail {
-  /** The item's image file (absolute); the host turns it into a webview URI. */
+/** The detail view's pixels of one item, with the image as a file (the host turns it into a webview URI); the label buffers are transferred. */
+export type BrowsedDetail = Omit<ItemDetail, 'id' | 'imageUri'> & {
+  /** The item's image file (absolute). */
   readonly imagePath: string;
-  readonly width: number;
-  readonly height: number;
-  readonly gt?: LabelPixels;
-  readonly pred?: LabelPixels;
-  readonly metrics?: ImageMetrics;
-  /** Why a part is missing, each naming the file. */
-  readonly notes: readonly string[];
-}
+};
 
 /** One gallery thumbnail: its file in the cache, or an error naming the image. */
 export interface ThumbnailFile {
