@@ -6,6 +6,8 @@ import type { ModelSpecFlagValues } from '../core/model/modelSpecFlags';
 /** One evaluation as the extension asks the evaluation process to run it. */
 export interface EvalJob {
   readonly datasetRoot: string;
+  /** The ground truth's schema id when the user chose it (e.g. for a folder FaceGap cannot recognise); else detected. */
+  readonly schema?: string;
   readonly modelPath: string;
   /** A spec file, a preset id, and flag values (CLI flag names without "--", e.g. "batch-size") for what the sidecar and probe leave open. */
   readonly specFile?: string;

@@ -55,7 +55,8 @@ function requireTrust(): boolean {
 async function evaluate(deps: EvaluateDeps, datasetRoot: string, modelPath: string, options: EvaluateOptions): Promise<string | undefined> {
   try {
     await deps.recent.remember(modelPath);
-    const result = await deps.runner.evaluate({ datasetRoot, modelPath, outDir: options.outDir });
+    const schema = deps.datasets.get(datasetRoot)?.chosenSchema;
+    const result = await deps.runner.evaluate({ datasetRoot, modelPath, schema, outDir: options.outDir });
     if (!result) return undefined;
     await deps.datasets.runFinished(datasetRoot, result.runDir);
     const score = result.summary.meanF1 === null ? '' : `: mean F1 ${result.summary.meanF1.toFixed(3)}`;

@@ -17,6 +17,8 @@ import { EvaluationStatusBar } from './evaluationStatusBar';
 /** What to evaluate, and where the run folder goes (default: the results location). */
 export interface EvaluationTarget {
   readonly datasetRoot: string;
+  /** The schema the user chose for this folder (its dataset panel asked), if any. */
+  readonly schema?: string;
   readonly modelPath: string;
   readonly outDir?: string;
 }
@@ -58,6 +60,7 @@ export class EvaluationRunner implements vscode.Disposable {
     if (settings.batchSize > 0) flags['batch-size'] = String(settings.batchSize);
     return {
       datasetRoot: target.datasetRoot,
+      schema: target.schema,
       modelPath: target.modelPath,
       preset: answers.preset,
       specFlags: flags,

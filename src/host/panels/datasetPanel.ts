@@ -31,6 +31,8 @@ export class DatasetPanel extends Disposable {
     private readonly services: FaceGapServices,
     private readonly dataset: OpenedDataset,
     view: DatasetView,
+    /** The label schema the user picked for this folder when FaceGap could not tell it; evaluations use it too. */
+    readonly chosenSchema?: string,
   ) {
     super();
     this.pendingView = view;

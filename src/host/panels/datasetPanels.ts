@@ -54,21 +54,22 @@ export class DatasetPanels implements vscode.Disposable {
   }
 
   private async create(key: string, view: DatasetView): Promise<DatasetPanel | undefined> {
-    const dataset = await this.openDataset(key);
-    if (!dataset) return undefined;
-    const panel = new DatasetPanel(this.services, dataset, view);
+    const opened = await this.openDataset(key);
+    if (!opened) return undefined;
+    const panel = new DatasetPanel(this.services, opened.dataset, view, opened.chosenSchema);
     this.panels.set(key, panel);
     panel.onDidDispose(() => this.panels.delete(key));
     return panel;
   }
 
-  private async openDataset(root: string, schema?: LabelSchema): Promise<OpenedDataset | undefined> {
+  private async openDataset(root: string, schema?: LabelSchema): Promise<{ dataset: OpenedDataset; chosenSchema?: string } | undefined> {
     const { browse, output } = this.services;
     try {
-      return await vscode.window.withProgress(
+      const dataset = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: `FaceGap: indexing ${path.basename(root)}` },
         () => browse.openDataset(root, schema?.id),
       );
+      return { dataset, chosenSchema: schema?.id };
     } catch (error) {
       const message = errorMessage(error);
       output.error(`${root}: ${message}`);

@@ -47,7 +47,7 @@ export async function runEvalJob(job: EvalJob, context: EvalJobContext, signal: 
   const emit = (event: EvalJobEvents): void => void (signal.aborted || context.emit(event));
   const log = (line: string): void => emit({ type: 'log', line });
   const adapters = createNodeAdapters();
-  const { registry, index, choice } = await openDatasetFolder(job.datasetRoot, {}, adapters, signal);
+  const { registry, index, choice } = await openDatasetFolder(job.datasetRoot, { schema: job.schema }, adapters, signal);
   datasetLines(index, choice.schema.id, choice.reason).forEach(log);
   const runner = new WorkerModelRunner(context.workerPath);
   const throttle = new ProgressThrottle<EvalProgress>((p) => emit({ type: 'progress', ...p }));

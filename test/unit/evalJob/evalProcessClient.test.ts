@@ -82,6 +82,17 @@ describe('EvalProcessClient with the bundled evaluation process', () => {
     }
   });
 
+  it("uses the job's schema when the user chose one, and says so in run.json", async () => {
+    const client = new EvalProcessClient(bundle.scriptPath);
+    try {
+      const result = await client.run({ ...job(small, 'run-chosen-schema'), schema: 'facesynthetics' });
+      const record = JSON.parse(fs.readFileSync(path.join(result.runDir, 'run.json'), 'utf8'));
+      assert.deepEqual([record.dataset.schema, record.dataset.schemaReason], ['facesynthetics', 'given by the user']);
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it('cancelling rejects with an AbortError and leaves a run folder that the next run resumes', async () => {
     const client = new EvalProcessClient(bundle.scriptPath);
     const controller = new AbortController();
