@@ -1,3 +1,5 @@
+import { html, rawHtml } from '../core/report/htmlEscape';
+
 /** What one webview page needs: its bundle, its stylesheet and the CSP facts of the webview that shows it. */
 export interface WebviewDocumentParts {
   readonly title: string;
@@ -24,27 +26,20 @@ export function webviewDocument(parts: WebviewDocumentParts): string {
     `font-src ${parts.cspSource}`,
     `script-src 'nonce-${parts.nonce}'`,
   ].join('; ');
-  return `<!DOCTYPE html>
+  // The policy is built here from the webview's own source and our nonce, so it goes in verbatim (quotes and all).
+  return html`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
+<meta http-equiv="Content-Security-Policy" content="${rawHtml(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attr(parts.styleUri)}">
-<title>${text(parts.title)}</title>
+<link rel="stylesheet" href="${parts.styleUri}">
+<title>${parts.title}</title>
 </head>
-<body data-view="${attr(parts.view)}">
+<body data-view="${parts.view}">
 <div id="app" role="application" aria-busy="true"></div>
-<script type="module" nonce="${attr(parts.nonce)}" src="${attr(parts.scriptUri)}"></script>
+<script type="module" nonce="${parts.nonce}" src="${parts.scriptUri}"></script>
 </body>
 </html>
-`;
-}
-
-function text(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function attr(value: string): string {
-  return text(value).replace(/"/g, '&quot;');
+`.value;
 }
