@@ -5,7 +5,7 @@ import { RUN_FILES } from '../../core/eval/runLayout';
 import { parseRunRecord } from '../../core/report/runFolderParsing';
 import type { ReportSnapshot } from '../../protocol/reportPanelMessages';
 import type { FaceGapServices } from '../faceGapServices';
-import { knownRuns } from '../runFolders';
+import { pickRun } from '../runPicker';
 import type { DatasetPanels } from './datasetPanels';
 import { ReportPanel, type ReportPanelActions } from './reportPanel';
 
@@ -48,15 +48,8 @@ export class ReportPanels implements vscode.Disposable, ReportPanelActions {
     await this.datasets.show(await datasetRootOf(run), { run, openItem: id });
   }
 
-  async pickRunToCompare(exclude: readonly string[]): Promise<string | undefined> {
-    const { runs } = await knownRuns(this.services.context);
-    const items = runs.filter((r) => !exclude.includes(r.dir)).map((r) => ({ label: r.label, description: r.meanF1 === null ? r.status : `mean F1 ${r.meanF1.toFixed(3)}`, detail: r.dir, dir: r.dir }));
-    const browse = { label: '$(folder-opened) Browse for a run folder…', dir: '' };
-    const picked = await vscode.window.showQuickPick([...items, browse], { title: 'FaceGap: compare with which run?', matchOnDetail: true });
-    if (!picked) return undefined;
-    if (picked.dir) return picked.dir;
-    const chosen = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, title: 'A run folder (holds run.json)' });
-    return chosen?.[0]?.fsPath;
+  pickRunToCompare(exclude: readonly string[]): Promise<string | undefined> {
+    return pickRun(this.services.context, 'FaceGap: compare with which run?', { exclude, browse: true });
   }
 
   dispose(): void {
