@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { GENERATOR_VERSION, SAMPLE_MANIFEST, type SampleManifest } from '../src/core/synth/sampleManifest';
+import { manifestMatches, SAMPLE_MANIFEST } from '../src/core/synth/sampleManifest';
 import { REAL_STYLE_PROFILE, SYNTHETIC_PROFILE, type SampleProfile } from '../src/core/synth/sampleProfiles';
 
 const REPO = path.join(__dirname, '..');
@@ -39,12 +39,8 @@ function facegap(args: readonly string[]): string {
 }
 
 function isCurrent(dir: string, sample: (typeof SAMPLES)[number]): boolean {
-  try {
-    const m = JSON.parse(fs.readFileSync(path.join(dir, SAMPLE_MANIFEST), 'utf8')) as SampleManifest;
-    return m.version === GENERATOR_VERSION && m.profile === sample.profile.id && m.seed === sample.seed && m.count === sample.count && m.size === sample.size;
-  } catch {
-    return false;
-  }
+  const text = fs.existsSync(path.join(dir, SAMPLE_MANIFEST)) ? fs.readFileSync(path.join(dir, SAMPLE_MANIFEST), 'utf8') : '';
+  return manifestMatches(text, { profile: sample.profile.id, seed: sample.seed, count: sample.count, size: sample.size });
 }
 
 function ensureSample(sample: (typeof SAMPLES)[number]): string {

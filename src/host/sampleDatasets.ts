@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { GENERATOR_VERSION, SAMPLE_MANIFEST } from '../core/synth/sampleManifest';
+import { manifestMatches, SAMPLE_MANIFEST } from '../core/synth/sampleManifest';
 import type { FaceGapServices } from './faceGapServices';
 
 /** The bundled samples: generated on first use by FaceGap's own face generator, the same as `npm run demo` makes. */
@@ -16,18 +16,25 @@ const SAMPLE = { seed: 1, count: 120, size: 256 };
 export class SampleDatasets {
   constructor(private readonly services: FaceGapServices) {}
 
-  /** The folder of a sample profile, generated when missing or outdated; asks for the profile when none is given. */
+  /** The folder of a sample profile, generated when missing or outdated; asks for the profile when none is given; undefined when dismissed or when generating failed (the error is shown). */
   async ensure(profile?: string): Promise<string | undefined> {
     const id = profile ?? (await this.pickProfile());
     if (!id) return undefined;
     if (!PROFILES.some((p) => p.id === id)) throw new Error(`unknown sample profile "${id}" (known: ${PROFILES.map((p) => p.id).join(', ')})`);
     const dir = path.join(this.services.context.globalStorageUri.fsPath, 'samples', id);
     if (isCurrent(dir, id)) return dir;
-    await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `FaceGap: generating the ${id} sample (${SAMPLE.count} faces)`, cancellable: false },
-      () => this.generate(dir, id),
-    );
-    return dir;
+    try {
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `FaceGap: generating the ${id} sample (${SAMPLE.count} faces)`, cancellable: false },
+        () => this.generate(dir, id),
+      );
+      return dir;
+    } catch (error) {
+      const message = `FaceGap could not generate the ${id} sample in ${dir}: ${error instanceof Error ? error.message : String(error)}`;
+      this.services.output.error(message);
+      void vscode.window.showErrorMessage(message, 'Show Output').then((answer) => answer && this.services.output.show());
+      return undefined;
+    }
   }
 
   private async pickProfile(): Promise<string | undefined> {
@@ -57,10 +64,6 @@ export class SampleDatasets {
 }
 
 function isCurrent(dir: string, profile: string): boolean {
-  try {
-    const m = JSON.parse(fs.readFileSync(path.join(dir, SAMPLE_MANIFEST), 'utf8')) as Record<string, unknown>;
-    return m.version === GENERATOR_VERSION && m.profile === profile && m.seed === SAMPLE.seed && m.count === SAMPLE.count && m.size === SAMPLE.size;
-  } catch {
-    return false;
-  }
+  const file = path.join(dir, SAMPLE_MANIFEST);
+  return fs.existsSync(file) && manifestMatches(fs.readFileSync(file, 'utf8'), { profile, ...SAMPLE });
 }

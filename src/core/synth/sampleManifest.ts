@@ -64,3 +64,21 @@ export function itemRecord(id: string, face: SampledFace): SampleItemRecord {
     jpegQuality: d.jpegQuality,
   };
 }
+
+/** What a generated sample was asked for: the generator's own arguments. */
+export interface SampleArguments {
+  readonly profile: string;
+  readonly seed: number;
+  readonly count: number;
+  readonly size: number;
+}
+
+/** True when a manifest's text (facegap-sample.json) says the sample was made by this generator version with these arguments. */
+export function manifestMatches(manifestText: string, wanted: SampleArguments): boolean {
+  try {
+    const m = JSON.parse(manifestText) as Partial<SampleManifest>;
+    return m.version === GENERATOR_VERSION && m.profile === wanted.profile && m.seed === wanted.seed && m.count === wanted.count && m.size === wanted.size;
+  } catch {
+    return false;
+  }
+}
