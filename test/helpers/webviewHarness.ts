@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
+import { after, before } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { webviewDocument } from '../../src/host/webviewDocument';
 import type { EventBody, RequestMap, RpcTransport } from '../../src/protocol/rpc';
@@ -168,4 +169,31 @@ function decode(value: unknown): unknown {
     return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, decode(v)]));
   }
   return value;
+}
+
+/**
+ * For a describe block (call it in the block's body): builds the view's bundle and launches Chromium before its tests,
+ * keeps one page open at a time (open() closes the previous one), and closes both after the tests.
+ */
+export function webviewSession<TRequests extends RequestMap, TEvents extends EventBody>(
+  view: string,
+): { open(setup: (host: RpcEndpoint<TRequests, TEvents>) => void, options?: Parameters<typeof openWebview>[3]): Promise<WebviewHarness<TRequests, TEvents>> } {
+  let browser: Browser | undefined;
+  let current: WebviewHarness<TRequests, TEvents> | undefined;
+  before(async () => {
+    await buildWebview(view);
+    browser = await launchChromium(chromiumPath() as string);
+  });
+  after(async () => {
+    await current?.close();
+    await browser?.close();
+  });
+  return {
+    open: async (setup, options = {}) => {
+      await current?.close();
+      if (!browser) throw new Error('webviewSession: open() runs only inside the tests of its describe block');
+      current = await openWebview<TRequests, TEvents>(browser, view, setup, options);
+      return current;
+    },
+  };
 }

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+
 import type { DatasetPanelEvents, DatasetPanelRequests, DatasetSnapshot } from '../../src/protocol/datasetPanelMessages';
-import { chromiumPath, launchChromium, openWebview, type WebviewHarness } from '../helpers/webviewHarness';
+import { chromiumPath, webviewSession, type WebviewHarness } from '../helpers/webviewHarness';
 import {
-  buildDatasetWebview,
   HOSTILE_NAME,
   captions,
   choose,
@@ -28,22 +27,15 @@ type Harness = WebviewHarness<DatasetPanelRequests, DatasetPanelEvents>;
 const chromium = chromiumPath();
 
 describe('dataset webview: gallery', { skip: chromium ? false : 'no Chromium on this machine' }, () => {
-  let browser: Browser;
+  const session = webviewSession<DatasetPanelRequests, DatasetPanelEvents>('dataset');
   let harness: Harness | undefined;
   let thumbnailUri = '';
   before(async () => {
-    await buildDatasetWebview();
-    browser = await launchChromium(chromium as string);
     thumbnailUri = await pngDataUri(4, 4, { r: 10, g: 200, b: 30 });
   });
-  after(async () => {
-    await harness?.close();
-    await browser?.close();
-  });
   async function open(snapshot: DatasetSnapshot, log: HostLog, confusion?: Array<{ id: string; pixels: number }>, host: Partial<FakeHostData> = {}): Promise<Harness> {
-    await harness?.close();
     const data: FakeHostData = { snapshot, thumbnailUri, imageUri: thumbnailUri, confusion, ...host };
-    harness = await openWebview<DatasetPanelRequests, DatasetPanelEvents>(browser, 'dataset', serveDataset(data, log));
+    harness = await session.open(serveDataset(data, log));
     await harness.page.waitForSelector('.gallery-cell');
     return harness;
   }
@@ -160,10 +152,8 @@ describe('dataset webview: gallery', { skip: chromium ? false : 'no Chromium on 
     const items = [...galleryItems(5), { id: 'evil', file: `evil/${HOSTILE_NAME}`, hasLabel: true }];
     const problems = [{ file: HOSTILE_NAME, problem: '<b>bold</b> claim' }];
     let dialogs = 0;
-    await harness?.close();
-    harness = undefined;
     const log = hostLog();
-    const h = await openWebview<DatasetPanelRequests, DatasetPanelEvents>(browser, 'dataset', (host) => {
+    const h = await session.open((host) => {
       serveDataset({ snapshot: datasetSnapshot(items, { problems, title: HOSTILE_NAME }), thumbnailUri, imageUri: thumbnailUri }, log)(host);
     });
     harness = h;

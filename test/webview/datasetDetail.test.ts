@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { DatasetPanelEvents, DatasetPanelRequests, DatasetSnapshot } from '../../src/protocol/datasetPanelMessages';
-import { chromiumPath, launchChromium, openWebview, type WebviewHarness } from '../helpers/webviewHarness';
-import { buildDatasetWebview, datasetSnapshot, DETAIL_SIZE, galleryItems, hostLog, type HostLog, labelIds, pngDataUri, RUN_A, SCHEMA, serveDataset, until, waitForText } from './datasetFixtures';
+import { chromiumPath, webviewSession, type WebviewHarness } from '../helpers/webviewHarness';
+import { datasetSnapshot, DETAIL_SIZE, galleryItems, hostLog, type HostLog, labelIds, pngDataUri, RUN_A, SCHEMA, serveDataset, until, waitForText } from './datasetFixtures';
 
 type Harness = WebviewHarness<DatasetPanelRequests, DatasetPanelEvents>;
 
@@ -28,22 +28,15 @@ function className(id: number): string {
 }
 
 describe('dataset webview: detail view', { skip: chromium ? false : 'no Chromium on this machine' }, () => {
-  let browser: Browser;
+  const session = webviewSession<DatasetPanelRequests, DatasetPanelEvents>('dataset');
   let harness: Harness | undefined;
   let imageUri = '';
   const items = galleryItems(40);
   before(async () => {
-    await buildDatasetWebview();
-    browser = await launchChromium(chromium as string);
     imageUri = await pngDataUri(DETAIL_SIZE.width, DETAIL_SIZE.height, { r: 128, g: 128, b: 128 });
   });
-  after(async () => {
-    await harness?.close();
-    await browser?.close();
-  });
   async function open(snapshot: DatasetSnapshot, log: HostLog): Promise<Harness> {
-    await harness?.close();
-    harness = await openWebview<DatasetPanelRequests, DatasetPanelEvents>(browser, 'dataset', serveDataset({ snapshot, thumbnailUri: imageUri, imageUri }, log));
+    harness = await session.open(serveDataset({ snapshot, thumbnailUri: imageUri, imageUri }, log));
     await harness.page.waitForSelector('.gallery-cell');
     return harness;
   }

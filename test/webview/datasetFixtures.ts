@@ -1,5 +1,4 @@
 // A fake extension host for the dataset panel webview: snapshot, thumbnails, run scores, confusion images and details.
-import { buildWebview } from '../helpers/webviewHarness';
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import type { DatasetPanelEvents, DatasetPanelRequests, DatasetSnapshot, GalleryItem, ItemDetail } from '../../src/protocol/datasetPanelMessages';
@@ -8,12 +7,6 @@ import type { ImageMetrics, SchemaView } from '../../src/protocol/viewTypes';
 
 /** The dataset panel's host end as the harness gives it. */
 export type DatasetHost = RpcEndpoint<DatasetPanelRequests, DatasetPanelEvents>;
-
-
-/** Builds webview/dataset/main.ts into dist/webview/dataset.js(.css) with the options esbuild.mjs uses for webviews. */
-export function buildDatasetWebview(): Promise<void> {
-  return buildWebview('dataset');
-}
 
 /** A file name that would run script if it were ever parsed as HTML. */
 export const HOSTILE_NAME = '<img src=x onerror=alert(1)>.png';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { DatasetPanelEvents, DatasetPanelRequests, DatasetSnapshot } from '../../src/protocol/datasetPanelMessages';
-import { chromiumPath, launchChromium, openWebview, type WebviewHarness } from '../helpers/webviewHarness';
-import { buildDatasetWebview, captions, choose, datasetSnapshot, DETAIL_SIZE, galleryItems, hostLog, type HostLog, pngDataUri, propertyOf, RUN_A, RUN_B, serveDataset, until, waitForCount, waitForText } from './datasetFixtures';
+import { chromiumPath, webviewSession, type WebviewHarness } from '../helpers/webviewHarness';
+import { captions, choose, datasetSnapshot, DETAIL_SIZE, galleryItems, hostLog, type HostLog, pngDataUri, propertyOf, RUN_A, RUN_B, serveDataset, until, waitForCount, waitForText } from './datasetFixtures';
 
 type Harness = WebviewHarness<DatasetPanelRequests, DatasetPanelEvents>;
 
@@ -19,21 +19,14 @@ async function selectValue(page: Page, selector: string): Promise<string> {
 }
 
 describe('dataset webview: UI state and host updates', { skip: chromium ? false : 'no Chromium on this machine' }, () => {
-  let browser: Browser;
+  const session = webviewSession<DatasetPanelRequests, DatasetPanelEvents>('dataset');
   let harness: Harness | undefined;
   let imageUri = '';
   before(async () => {
-    await buildDatasetWebview();
-    browser = await launchChromium(chromium as string);
     imageUri = await pngDataUri(DETAIL_SIZE.width, DETAIL_SIZE.height, { r: 90, g: 90, b: 90 });
   });
-  after(async () => {
-    await harness?.close();
-    await browser?.close();
-  });
   async function open(snapshot: DatasetSnapshot, log: HostLog, savedState?: unknown, confusion?: Array<{ id: string; pixels: number }>): Promise<Harness> {
-    await harness?.close();
-    harness = await openWebview<DatasetPanelRequests, DatasetPanelEvents>(browser, 'dataset', serveDataset({ snapshot, thumbnailUri: imageUri, imageUri, confusion }, log), { savedState });
+    harness = await session.open(serveDataset({ snapshot, thumbnailUri: imageUri, imageUri, confusion }, log), { savedState });
     await harness.page.waitForSelector('#app[aria-busy="false"]', { state: 'attached' });
     return harness;
   }

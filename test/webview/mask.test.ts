@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { MaskSnapshot, MaskViewEvents, MaskViewRequests } from '../../src/protocol/maskViewMessages';
-import { chromiumPath, launchChromium, openWebview, type WebviewHarness } from '../helpers/webviewHarness';
-import { buildWebview, HOSTILE_NAME, SCHEMA, waitForPage } from './reportFixtures';
+import { chromiumPath, webviewSession, type WebviewHarness } from '../helpers/webviewHarness';
+import { HOSTILE_NAME, SCHEMA, waitForPage } from './reportFixtures';
 
 type Harness = WebviewHarness<MaskViewRequests, MaskViewEvents>;
 
@@ -46,19 +46,10 @@ async function canvasPixel(page: Page, x: number, y: number): Promise<number[]> 
 }
 
 describe('mask viewer webview', { skip: chromium ? false : 'no Chromium on this machine' }, () => {
-  let browser: Browser;
+  const session = webviewSession<MaskViewRequests, MaskViewEvents>('mask');
   let harness: Harness | undefined;
-  before(async () => {
-    await buildWebview('mask');
-    browser = await launchChromium(chromium as string);
-  });
-  after(async () => {
-    await harness?.close();
-    await browser?.close();
-  });
   async function open(snapshot: MaskSnapshot | Error): Promise<Harness> {
-    await harness?.close();
-    harness = await openWebview<MaskViewRequests, MaskViewEvents>(browser, 'mask', (host) =>
+    harness = await session.open((host) =>
       host.serve({ ready: () => (snapshot instanceof Error ? Promise.reject(snapshot) : snapshot) }),
     );
     await harness.page.waitForSelector(snapshot instanceof Error ? '[role="alert"]' : 'canvas.mask-canvas[data-scale]');

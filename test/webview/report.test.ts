@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { ReportPanelEvents, ReportPanelRequests, ReportSnapshot } from '../../src/protocol/reportPanelMessages';
-import { chromiumPath, launchChromium, openWebview, type WebviewHarness } from '../helpers/webviewHarness';
-import { buildWebview, HOSTILE_NAME, reportSnapshot, runSummary, serveReport, waitFor, waitForPage } from './reportFixtures';
+import { chromiumPath, webviewSession, type WebviewHarness } from '../helpers/webviewHarness';
+import { HOSTILE_NAME, reportSnapshot, runSummary, serveReport, waitFor, waitForPage } from './reportFixtures';
 
 type Harness = WebviewHarness<ReportPanelRequests, ReportPanelEvents>;
 
@@ -14,19 +14,10 @@ async function classNames(page: Page): Promise<string[]> {
 }
 
 describe('report webview: summary and per-class table', { skip: chromium ? false : 'no Chromium on this machine' }, () => {
-  let browser: Browser;
+  const session = webviewSession<ReportPanelRequests, ReportPanelEvents>('report');
   let harness: Harness | undefined;
-  before(async () => {
-    await buildWebview('report');
-    browser = await launchChromium(chromium as string);
-  });
-  after(async () => {
-    await harness?.close();
-    await browser?.close();
-  });
   async function open(snapshot: ReportSnapshot, calls: unknown[] = [], savedState?: unknown): Promise<Harness> {
-    await harness?.close();
-    harness = await openWebview<ReportPanelRequests, ReportPanelEvents>(browser, 'report', serveReport(snapshot, calls), { savedState });
+    harness = await session.open(serveReport(snapshot, calls), { savedState });
     await harness.page.waitForSelector('table.class-table');
     return harness;
   }
@@ -114,8 +105,7 @@ describe('report webview: summary and per-class table', { skip: chromium ? false
   });
 
   it('shows why when the host cannot give a snapshot', async () => {
-    await harness?.close();
-    harness = await openWebview<ReportPanelRequests, ReportPanelEvents>(browser, 'report', (host) =>
+    harness = await session.open((host) =>
       host.serve({ ready: () => Promise.reject(new Error('/runs/broken/run.json: not valid JSON')) }),
     );
     const alert = harness.page.locator('[role="alert"]');

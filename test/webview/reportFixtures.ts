@@ -1,12 +1,8 @@
-// Report snapshots for the report webview's browser tests, and the bundle build they run against.
+// Report snapshots and a fake host for the report webview's browser tests.
 import type { Page } from 'playwright-core';
 import type { ClassRowView, ClassScoresView, ReportPanelEvents, ReportPanelRequests, ReportSnapshot, RunSummaryView } from '../../src/protocol/reportPanelMessages';
 import type { RpcEndpoint } from '../../src/protocol/rpc';
 import type { SchemaView } from '../../src/protocol/viewTypes';
-
-
-/** Builds one webview's bundle (shared with the other webview tests). */
-export { buildWebview } from '../helpers/webviewHarness';
 
 /** A file name that would run script if it were ever parsed as HTML. */
 export const HOSTILE_NAME = '<img src=x onerror=alert(1)>.png';

@@ -1,28 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, it } from 'node:test';
+
 import type { ReportPanelEvents, ReportPanelRequests, ReportSnapshot } from '../../src/protocol/reportPanelMessages';
-import { chromiumPath, launchChromium, openWebview, type WebviewHarness } from '../helpers/webviewHarness';
-import { buildWebview, reportSnapshot, serveReport, waitFor, waitForPage } from './reportFixtures';
+import { chromiumPath, webviewSession, type WebviewHarness } from '../helpers/webviewHarness';
+import { reportSnapshot, serveReport, waitFor, waitForPage } from './reportFixtures';
 
 type Harness = WebviewHarness<ReportPanelRequests, ReportPanelEvents>;
 
 const chromium = chromiumPath();
 
 describe('report webview: confusion heatmap and worst images', { skip: chromium ? false : 'no Chromium on this machine' }, () => {
-  let browser: Browser;
+  const session = webviewSession<ReportPanelRequests, ReportPanelEvents>('report');
   let harness: Harness | undefined;
-  before(async () => {
-    await buildWebview('report');
-    browser = await launchChromium(chromium as string);
-  });
-  after(async () => {
-    await harness?.close();
-    await browser?.close();
-  });
   async function open(snapshot: ReportSnapshot, calls: unknown[], savedState?: unknown): Promise<Harness> {
-    await harness?.close();
-    harness = await openWebview<ReportPanelRequests, ReportPanelEvents>(browser, 'report', serveReport(snapshot, calls), { savedState });
+    harness = await session.open(serveReport(snapshot, calls), { savedState });
     await harness.page.waitForSelector('table.heatmap');
     return harness;
   }
