@@ -1,4 +1,4 @@
-import type { RpcTransport } from '../../protocol/rpc';
+import type { RpcTransport } from '../protocol/rpc';
 
 /** The part of a worker_threads Worker or MessagePort that the RPC transport needs. */
 export interface NodeMessagePort {
@@ -7,7 +7,7 @@ export interface NodeMessagePort {
   off(event: 'message', listener: (value: unknown) => void): unknown;
 }
 
-/** Adapts a Worker (host side) or parentPort (worker side) to the RPC transport. */
+/** Adapts a Worker (parent side) or parentPort (worker side), for every worker thread FaceGap runs, to the RPC transport. */
 export function portTransport(port: NodeMessagePort): RpcTransport {
   return {
     postMessage: (msg, transfer) => port.postMessage(msg, transfer ?? []),

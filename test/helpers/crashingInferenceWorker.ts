@@ -3,7 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { InferenceEvents, InferenceRequests } from '../../src/protocol/inferenceMessages';
 import { RpcEndpoint } from '../../src/protocol/rpc';
-import { portTransport } from '../../src/node/inference/portTransport';
+import { portTransport } from '../../src/node/portTransport';
 
 if (!parentPort) throw new Error('must run in a worker thread');
 

@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BrowseWorkerConfig, BrowseWorkerEvents, BrowseWorkerRequests } from '../../protocol/browseWorkerMessages';
 import { RpcEndpoint } from '../../protocol/rpc';
-import { portTransport } from '../inference/portTransport';
+import { portTransport } from '../portTransport';
 import { createBrowseHandlers } from './browseHandlers';
 
 if (!parentPort) throw new Error('browseWorker must run in a worker thread');

@@ -4,7 +4,7 @@ import type { BrowsedDetail, BrowseWorkerConfig, BrowseWorkerEvents, BrowseWorke
 import type { MaskSnapshot } from '../../protocol/maskViewMessages';
 import type { ReportSnapshot } from '../../protocol/reportPanelMessages';
 import { RpcEndpoint, type RequestBody } from '../../protocol/rpc';
-import { portTransport } from '../inference/portTransport';
+import { portTransport } from '../portTransport';
 
 type BrowseEndpoint = RpcEndpoint<BrowseWorkerRequests, BrowseWorkerEvents>;
 type Requests = BrowseWorkerRequests;

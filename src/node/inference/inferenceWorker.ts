@@ -3,7 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import type { InferenceEvents, InferenceRequests } from '../../protocol/inferenceMessages';
 import { RpcEndpoint } from '../../protocol/rpc';
 import { createInferenceHandlers } from './inferenceHandlers';
-import { portTransport } from './portTransport';
+import { portTransport } from '../portTransport';
 
 if (!parentPort) throw new Error('inferenceWorker must run in a worker thread');
 

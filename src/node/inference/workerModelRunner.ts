@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { FloatTensor, ModelRunner, ModelSession, OpenModelOptions, ProviderAttempt, TensorInfo } from '../../core/ports/modelRunner';
 import type { InferenceEvents, InferenceRequests, OpenedModel } from '../../protocol/inferenceMessages';
 import { RpcEndpoint } from '../../protocol/rpc';
-import { portTransport } from './portTransport';
+import { portTransport } from '../portTransport';
 
 type InferenceEndpoint = RpcEndpoint<InferenceRequests, InferenceEvents>;
 

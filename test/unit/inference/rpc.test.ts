@@ -2,7 +2,7 @@ import { afterEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { RpcEndpoint, isAbortError, type RpcTransport } from '../../../src/protocol/rpc';
-import { portTransport } from '../../../src/node/inference/portTransport';
+import { portTransport } from '../../../src/node/portTransport';
 
 type TestRequests = {
   add: { params: { a: number; b: number }; result: number };
