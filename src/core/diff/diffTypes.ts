@@ -34,10 +34,14 @@ export interface ClassImageStats {
   /** Disagreeing pixels ((A = c) xor (B = c)) inside A's boundary band, and outside it. */
   readonly band: number;
   readonly interior: number;
-  /** Sum of signed boundary offsets (px, + = B reaches beyond A), sum of their absolute values, and how many samples. */
+  /** Signed boundary offsets (px, + = B reaches beyond A) sampled on B's outline: their sum, sum of absolute values, count. */
   readonly offsetSum: number;
   readonly offsetAbsSum: number;
   readonly offsetCount: number;
+  /** The same sampled on A's outline (where B's region is seen from A's edge). */
+  readonly offsetSumA: number;
+  readonly offsetAbsSumA: number;
+  readonly offsetCountA: number;
   /** Outline length (px edges) of the class region in A and B, and of the same regions smoothed (radius ROUGHNESS_RADIUS). */
   readonly perimeterA: number;
   readonly smoothPerimeterA: number;

@@ -1,0 +1,35 @@
+import type { ConceptGroup } from './conceptGroups';
+
+/** "1.5" with one decimal; "×2.25" for ratios; "93%" for shares. */
+export const px = (v: number): string => Math.abs(v).toFixed(1);
+export const times = (v: number): string => `×${v.toFixed(2)}`;
+export const pct = (v: number): string => `${(v * 100).toFixed(v >= 0.995 || v < 0.1 ? 1 : 0)}%`;
+
+/** "l_brow, r_brow" after the words, so a reader finds the classes. */
+export function classList(group: ConceptGroup): string {
+  return group.classes.join(', ');
+}
+
+/** Joins words as "a, b and c". */
+export function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** The sentence for a consistent boundary offset. */
+export function offsetText(group: ConceptGroup, offset: number): string {
+  const area = group.pixelsA > 0 ? `; area ${times(group.pixelsB / group.pixelsA)}` : '';
+  if (offset > 0) return `B's ${group.words} reach ${px(offset)} px beyond A's edges on average (about ${px(2 * offset)} px wider across${area}; ${classList(group)})`;
+  return `B's ${group.words} stop ${px(offset)} px inside A's edges on average (about ${px(2 * offset)} px narrower across${area}; ${classList(group)})`;
+}
+
+/** The sentence for outlines that differ without a consistent direction. */
+export function outlineText(group: ConceptGroup, distance: number, offset: number): string {
+  return `B's ${group.words} outline lies ${px(distance)} px from A's on average, with no consistent direction (signed offset ${offset >= 0 ? '+' : '−'}${px(offset)} px; ${classList(group)})`;
+}
+
+/** The sentence for a difference in outline roughness. */
+export function roughnessText(group: ConceptGroup, roughA: number, roughB: number): string {
+  const which = roughB < roughA ? 'smoother' : 'rougher';
+  return `B's ${group.words} boundary is ${which} than A's: its outline is ${roughB.toFixed(2)}× the length of its smoothed outline, A's ${roughA.toFixed(2)}× (${classList(group)})`;
+}
