@@ -1,7 +1,7 @@
 import type { Crosswalk } from '../schema/crosswalk';
 import { IGNORE_ID } from '../raster/labelMap';
 import type { LabelSchema } from '../schema/labelSchema';
-import { combinedOffset, outlineDistance } from './boundaryOffset';
+import { typicalOffset, outlineDistance } from './boundaryOffset';
 import type { ClassTotals, DiffTotals } from './diffTotals';
 import type { ClassDiff, ClassFlow } from './diffTypes';
 
@@ -36,7 +36,7 @@ function roughness(perimeter: number, smooth: number): number | null {
 
 function boundaryOf(t: ClassTotals | undefined): Pick<ClassDiff, 'boundaryOffsetPx' | 'boundaryDistancePx' | 'bandPixels' | 'interiorPixels' | 'roughnessA' | 'roughnessB'> {
   return {
-    boundaryOffsetPx: t ? combinedOffset(t) : null,
+    boundaryOffsetPx: t ? typicalOffset(t) : null,
     boundaryDistancePx: t ? outlineDistance(t) : null,
     bandPixels: t?.band ?? 0,
     interiorPixels: t?.interior ?? 0,

@@ -54,22 +54,11 @@ function splitDisagreement(input: ClassPairInput, crop: Crop, a: Region, b: Regi
   return { band, interior };
 }
 
-interface OffsetSums {
-  sum: number;
-  abs: number;
-  count: number;
-}
-
-function offsetSums(mask: Uint8Array, crop: Crop, sample: (i: number, j: number) => number, cap: number): OffsetSums {
-  const total = { sum: 0, abs: 0, count: 0 };
+function collectSamples(mask: Uint8Array, crop: Crop, sample: (i: number, j: number) => number, cap: number, into: number[]): void {
   forEachCrossing(mask, crop.width, crop.height, (i, j) => {
     const value = sample(i, j);
-    if (!(Math.abs(value) <= cap)) return;
-    total.sum += value;
-    total.abs += Math.abs(value);
-    total.count++;
+    if (Math.abs(value) <= cap) into.push(value);
   });
-  return total;
 }
 
 /**
@@ -77,20 +66,38 @@ function offsetSums(mask: Uint8Array, crop: Crop, sample: (i: number, j: number)
  * midway, so a sample is the mean of the other side's signed distance at the two pixels (on B's outline A's distance;
  * on A's outline minus B's). A straight edge moved by k gives exactly k at every crossing.
  */
-function boundaryOffsets(crop: Crop, a: Region, b: Region, cap: number): { onB: OffsetSums; onA: OffsetSums } {
-  const none = { sum: 0, abs: 0, count: 0 };
-  if (!a.distance || !b.distance) return { onB: none, onA: none };
-  const distanceA = a.distance;
-  const distanceB = b.distance;
-  return {
-    onB: offsetSums(b.mask, crop, (i, j) => (distanceA[i] + distanceA[j]) / 2, cap),
-    onA: offsetSums(a.mask, crop, (i, j) => -(distanceB[i] + distanceB[j]) / 2, cap),
-  };
+function boundaryOffsets(crop: Crop, a: Region, b: Region, cap: number): Pick<ClassImageStats, 'offsetSum' | 'offsetCount' | 'distanceSum' | 'distanceCount'> {
+  const samples: number[] = [];
+  if (a.distance && b.distance) {
+    const distanceA = a.distance;
+    const distanceB = b.distance;
+    collectSamples(b.mask, crop, (i, j) => (distanceA[i] + distanceA[j]) / 2, cap, samples);
+    collectSamples(a.mask, crop, (i, j) => -(distanceB[i] + distanceB[j]) / 2, cap, samples);
+  }
+  samples.sort((x, y) => x - y);
+  const from = Math.floor(samples.length / 4);
+  const to = samples.length - from;
+  let offsetSum = 0;
+  for (let i = from; i < to; i++) offsetSum += samples[i];
+  const distanceSum = samples.reduce((n, v) => n + Math.abs(v), 0);
+  return { offsetSum, offsetCount: to - from, distanceSum, distanceCount: samples.length };
 }
 
+/** Smoothing may change a region's area by at most this share; thinner parts (glasses frames) have no measurable roughness. */
+const MAX_SMOOTHING_AREA_CHANGE = 0.2;
+
+function area(mask: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < mask.length; i++) n += mask[i];
+  return n;
+}
+
+/** Outline lengths of the region and of its smoothed self; both 0 when absent or too thin to smooth. */
 function outlines(region: Region, crop: Crop): { perimeter: number; smooth: number } {
   if (!region.present) return { perimeter: 0, smooth: 0 };
   const smooth = smoothRegion(region.mask, crop.width, crop.height, ROUGHNESS_RADIUS);
+  const before = area(region.mask);
+  if (Math.abs(area(smooth) - before) > MAX_SMOOTHING_AREA_CHANGE * before) return { perimeter: 0, smooth: 0 };
   return { perimeter: outlineLength(region.mask, crop.width, crop.height), smooth: outlineLength(smooth, crop.width, crop.height) };
 }
 
@@ -109,12 +116,7 @@ export function classImageStats(input: ClassPairInput, id: number): ClassImageSt
     id,
     band,
     interior,
-    offsetSum: offsets.onB.sum,
-    offsetAbsSum: offsets.onB.abs,
-    offsetCount: offsets.onB.count,
-    offsetSumA: offsets.onA.sum,
-    offsetAbsSumA: offsets.onA.abs,
-    offsetCountA: offsets.onA.count,
+    ...offsets,
     perimeterA: outlineA.perimeter,
     smoothPerimeterA: outlineA.smooth,
     perimeterB: outlineB.perimeter,

@@ -1,4 +1,4 @@
-import { canonicalKey, describeKey, getConcept } from '../schema/concepts';
+import { canonicalKey, getConcept, splitKey } from '../schema/concepts';
 import type { LabelSchema } from '../schema/labelSchema';
 import type { OffsetTotals } from './boundaryOffset';
 import type { DiffTotals } from './diffTotals';
@@ -7,20 +7,16 @@ import type { ClassDiff } from './diffTypes';
 /** The classes of one concept in A's schema (both sides of a sided concept together), with their totals summed. */
 export interface ConceptGroup extends OffsetTotals {
   readonly concept: string;
-  /** How the finding names it: "eyebrows", "hair". */
+  /** How the finding names it: "eyebrows", "hair", "eyebrow on the subject's left". */
   readonly words: string;
+  /** Whether `words` takes a plural verb. */
+  readonly plural: boolean;
   readonly classes: readonly string[];
   readonly ids: readonly number[];
   readonly pixelsA: number;
   readonly pixelsB: number;
   readonly imagesA: number;
   readonly imagesB: number;
-  readonly offsetSum: number;
-  readonly offsetAbsSum: number;
-  readonly offsetCount: number;
-  readonly offsetSumA: number;
-  readonly offsetAbsSumA: number;
-  readonly offsetCountA: number;
   readonly perimeterA: number;
   readonly smoothPerimeterA: number;
   readonly perimeterB: number;
@@ -34,13 +30,14 @@ function words(concept: string, sided: boolean, count: number): string {
   return sided || count > 1 ? (PLURAL[concept] ?? `${title}s`) : title;
 }
 
-function groupOf(concept: string, words: string, diffs: readonly ClassDiff[], totals: DiffTotals): ConceptGroup {
+function groupOf(concept: string, words: string, plural: boolean, diffs: readonly ClassDiff[], totals: DiffTotals): ConceptGroup {
   const sum = (f: (d: ClassDiff) => number): number => diffs.reduce((n, d) => n + f(d), 0);
   const total = (key: keyof OffsetTotals | 'perimeterA' | 'smoothPerimeterA' | 'perimeterB' | 'smoothPerimeterB'): number =>
     diffs.reduce((n, d) => n + (totals.classes.get(d.id)?.[key] ?? 0), 0);
   return {
     concept,
     words,
+    plural,
     classes: diffs.map((d) => d.name),
     ids: diffs.map((d) => d.id),
     pixelsA: sum((d) => d.pixelsA),
@@ -48,11 +45,9 @@ function groupOf(concept: string, words: string, diffs: readonly ClassDiff[], to
     imagesA: Math.max(...diffs.map((d) => d.imagesA)),
     imagesB: Math.max(...diffs.map((d) => d.imagesB)),
     offsetSum: total('offsetSum'),
-    offsetAbsSum: total('offsetAbsSum'),
     offsetCount: total('offsetCount'),
-    offsetSumA: total('offsetSumA'),
-    offsetAbsSumA: total('offsetAbsSumA'),
-    offsetCountA: total('offsetCountA'),
+    distanceSum: total('distanceSum'),
+    distanceCount: total('distanceCount'),
     perimeterA: total('perimeterA'),
     smoothPerimeterA: total('smoothPerimeterA'),
     perimeterB: total('perimeterB'),
@@ -72,7 +67,8 @@ export function conceptGroups(schemaA: LabelSchema, perClass: readonly ClassDiff
   }
   return order.map((concept) => {
     const diffs = members.get(concept) ?? [];
-    return groupOf(concept, words(concept, getConcept(concept)?.sided ?? false, diffs.length), diffs, totals);
+    const sided = getConcept(concept)?.sided ?? false;
+    return groupOf(concept, words(concept, sided, diffs.length), sided || diffs.length > 1 || concept === 'glasses', diffs, totals);
   });
 }
 
@@ -80,7 +76,9 @@ export function conceptGroups(schemaA: LabelSchema, perClass: readonly ClassDiff
 export function classGroups(schemaA: LabelSchema, group: ConceptGroup, perClass: readonly ClassDiff[], totals: DiffTotals): ConceptGroup[] {
   return group.ids.map((id) => {
     const cls = schemaA.classes.find((c) => c.id === id);
-    const words = cls ? describeKey(canonicalKey(schemaA, cls)) : String(id);
-    return groupOf(group.concept, words, perClass.filter((d) => d.id === id), totals);
+    const { side } = splitKey(cls ? canonicalKey(schemaA, cls) : '');
+    const title = getConcept(group.concept)?.title ?? group.concept;
+    const words = side ? `${title} on the subject's ${side === 'subject-left' ? 'left' : 'right'}` : title;
+    return groupOf(group.concept, words, false, perClass.filter((d) => d.id === id), totals);
   });
 }

@@ -1,5 +1,6 @@
+import { getConcept } from '../schema/concepts';
 import type { LabelSchema } from '../schema/labelSchema';
-import { combinedOffset, offsetSamples, outlineDistance } from './boundaryOffset';
+import { outlineDistance, typicalOffset } from './boundaryOffset';
 import type { ConceptGroup } from './conceptGroups';
 import type { DiffFinding, DiffProtocol } from './diffTypes';
 import { listWords, offsetText, outlineText, pct, roughnessText, times } from './findingTexts';
@@ -26,6 +27,7 @@ const MIN_OFFSET_PX = 0.5;
 const MIN_OUTLINE_PX = 1.5;
 const MIN_SAMPLES = 20;
 const MIN_FLOW = 0.1;
+const MIN_INFLOW = 0.25;
 const ROUGHNESS_RATIO = 1.08;
 const MIN_PERIMETER = 200;
 const AREA_RATIO = 1.25;
@@ -51,17 +53,27 @@ function swapFindings(input: FindingInput): DiffFinding[] {
   return out;
 }
 
+function pixelsBetween(input: FindingInput, from: ConceptGroup, to: ConceptGroup): number {
+  let pixels = 0;
+  for (const a of from.ids) for (const b of to.ids) pixels += input.joint[a * 256 + b];
+  return pixels;
+}
+
+const title = (g: ConceptGroup): string => getConcept(g.concept)?.title ?? g.concept;
+
+/** Where A's pixels of a concept go in B (outflows), and where B's pixels of a concept come from in A (inflows). */
 function flowFindings(input: FindingInput): DiffFinding[] {
   const out: Array<DiffFinding & { share: number }> = [];
   for (const from of input.groups) {
-    if (from.pixelsA === 0) continue;
     for (const to of input.groups) {
       if (to.concept === from.concept) continue;
-      let pixels = 0;
-      for (const a of from.ids) for (const b of to.ids) pixels += input.joint[a * 256 + b];
-      const share = pixels / from.pixelsA;
-      if (share < MIN_FLOW) continue;
-      out.push({ kind: 'flow', share, text: `B labels ${pct(share)} of A's ${from.words} pixels as ${to.words} (${from.classes.join(', ')} → ${to.classes.join(', ')})`, classes: from.classes });
+      const pixels = pixelsBetween(input, from, to);
+      const arrow = `${from.classes.join(', ')} → ${to.classes.join(', ')}`;
+      const classes = [...from.classes, ...to.classes];
+      const outShare = from.pixelsA > 0 ? pixels / from.pixelsA : 0;
+      const inShare = to.pixelsB > 0 ? pixels / to.pixelsB : 0;
+      if (outShare >= MIN_FLOW) out.push({ kind: 'flow', share: outShare, text: `B labels ${pct(outShare)} of A's ${title(from)} pixels as ${title(to)} (${arrow})`, classes });
+      else if (inShare >= MIN_INFLOW) out.push({ kind: 'flow', share: inShare, text: `${pct(inShare)} of B's ${title(to)} pixels are ${title(from)} in A (${arrow})`, classes });
     }
   }
   return out.sort((x, y) => y.share - x.share).map(({ kind, text, classes }) => ({ kind, text, classes }));
@@ -77,9 +89,9 @@ function presenceFindings(input: FindingInput): DiffFinding[] {
 
 /** The boundary or area finding of one group, with a signature ("boundary+") that says which way it goes. */
 function shapeFinding(g: ConceptGroup): { finding: DiffFinding; signature: string } | undefined {
-  const offset = combinedOffset(g);
+  const offset = typicalOffset(g);
   const distance = outlineDistance(g);
-  if (offsetSamples(g) < MIN_SAMPLES || offset === null || distance === null) return undefined;
+  if (g.distanceCount < MIN_SAMPLES || offset === null || distance === null) return undefined;
   if (Math.abs(offset) >= MIN_OFFSET_PX) return { finding: { kind: 'boundary', text: offsetText(g, offset), classes: g.classes }, signature: `offset${Math.sign(offset)}` };
   if (distance >= MIN_OUTLINE_PX) return { finding: { kind: 'boundary', text: outlineText(g, distance, offset), classes: g.classes }, signature: 'outline' };
   if (g.pixelsA > 0 && g.pixelsB > 0 && Math.abs(Math.log(g.pixelsB / g.pixelsA)) >= Math.log(AREA_RATIO)) {
@@ -122,5 +134,8 @@ function sidesFinding(input: FindingInput): DiffFinding[] {
 
 /** The findings of a diff in words, each with its numbers, most telling first. */
 export function diffFindings(input: FindingInput): DiffFinding[] {
-  return [agreement(input), ...swapFindings(input), ...flowFindings(input), ...presenceFindings(input), ...shapeFindings(input), ...roughnessFindings(input), ...sidesFinding(input)];
+  const flows = flowFindings(input);
+  // An area change that a flow already explains (ears become skin, so B's ears are smaller) is not stated twice.
+  const shapes = shapeFindings(input).filter((f) => f.kind !== 'area' || !flows.some((flow) => flow.classes.some((c) => f.classes.includes(c))));
+  return [agreement(input), ...swapFindings(input), ...flows, ...presenceFindings(input), ...shapes, ...roughnessFindings(input), ...sidesFinding(input)];
 }

@@ -5,11 +5,9 @@ export interface ClassTotals {
   band: number;
   interior: number;
   offsetSum: number;
-  offsetAbsSum: number;
   offsetCount: number;
-  offsetSumA: number;
-  offsetAbsSumA: number;
-  offsetCountA: number;
+  distanceSum: number;
+  distanceCount: number;
   perimeterA: number;
   smoothPerimeterA: number;
   perimeterB: number;
@@ -41,15 +39,13 @@ export interface DiffTotals {
 const EXAMPLES = 5;
 
 function addClass(totals: Map<number, ClassTotals>, stats: ClassImageStats): void {
-  const t = totals.get(stats.id) ?? { band: 0, interior: 0, offsetSum: 0, offsetAbsSum: 0, offsetCount: 0, offsetSumA: 0, offsetAbsSumA: 0, offsetCountA: 0, perimeterA: 0, smoothPerimeterA: 0, perimeterB: 0, smoothPerimeterB: 0 };
+  const t = totals.get(stats.id) ?? { band: 0, interior: 0, offsetSum: 0, offsetCount: 0, distanceSum: 0, distanceCount: 0, perimeterA: 0, smoothPerimeterA: 0, perimeterB: 0, smoothPerimeterB: 0 };
   t.band += stats.band;
   t.interior += stats.interior;
   t.offsetSum += stats.offsetSum;
-  t.offsetAbsSum += stats.offsetAbsSum;
   t.offsetCount += stats.offsetCount;
-  t.offsetSumA += stats.offsetSumA;
-  t.offsetAbsSumA += stats.offsetAbsSumA;
-  t.offsetCountA += stats.offsetCountA;
+  t.distanceSum += stats.distanceSum;
+  t.distanceCount += stats.distanceCount;
   t.perimeterA += stats.perimeterA;
   t.smoothPerimeterA += stats.smoothPerimeterA;
   t.perimeterB += stats.perimeterB;

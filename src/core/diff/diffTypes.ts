@@ -34,14 +34,15 @@ export interface ClassImageStats {
   /** Disagreeing pixels ((A = c) xor (B = c)) inside A's boundary band, and outside it. */
   readonly band: number;
   readonly interior: number;
-  /** Signed boundary offsets (px, + = B reaches beyond A) sampled on B's outline: their sum, sum of absolute values, count. */
+  /**
+   * Signed boundary offsets (px, + = B reaches beyond A), sampled on both outlines: the sum and count of the middle half
+   * of this image's samples (25th to 75th percentile), so a part only one side has does not drag the typical shift.
+   */
   readonly offsetSum: number;
-  readonly offsetAbsSum: number;
   readonly offsetCount: number;
-  /** The same sampled on A's outline (where B's region is seen from A's edge). */
-  readonly offsetSumA: number;
-  readonly offsetAbsSumA: number;
-  readonly offsetCountA: number;
+  /** Sum and count of the unsigned distances between the outlines over all samples (within the offset cap). */
+  readonly distanceSum: number;
+  readonly distanceCount: number;
   /** Outline length (px edges) of the class region in A and B, and of the same regions smoothed (radius ROUGHNESS_RADIUS). */
   readonly perimeterA: number;
   readonly smoothPerimeterA: number;

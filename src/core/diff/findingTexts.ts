@@ -19,8 +19,9 @@ export function listWords(items: readonly string[]): string {
 /** The sentence for a consistent boundary offset. */
 export function offsetText(group: ConceptGroup, offset: number): string {
   const area = group.pixelsA > 0 ? `; area ${times(group.pixelsB / group.pixelsA)}` : '';
-  if (offset > 0) return `B's ${group.words} reach ${px(offset)} px beyond A's edges on average (about ${px(2 * offset)} px wider across${area}; ${classList(group)})`;
-  return `B's ${group.words} stop ${px(offset)} px inside A's edges on average (about ${px(2 * offset)} px narrower across${area}; ${classList(group)})`;
+  const s = group.plural ? '' : 's';
+  if (offset > 0) return `B's ${group.words} reach${s === 's' ? 'es' : ''} ${px(offset)} px beyond A's edges (typical shift; about ${px(2 * offset)} px wider across${area}; ${classList(group)})`;
+  return `B's ${group.words} stop${s} ${px(offset)} px inside A's edges (typical shift; about ${px(2 * offset)} px narrower across${area}; ${classList(group)})`;
 }
 
 /** The sentence for outlines that differ without a consistent direction. */
@@ -31,5 +32,5 @@ export function outlineText(group: ConceptGroup, distance: number, offset: numbe
 /** The sentence for a difference in outline roughness. */
 export function roughnessText(group: ConceptGroup, roughA: number, roughB: number): string {
   const which = roughB < roughA ? 'smoother' : 'rougher';
-  return `B's ${group.words} boundary is ${which} than A's: its outline is ${roughB.toFixed(2)}× the length of its smoothed outline, A's ${roughA.toFixed(2)}× (${classList(group)})`;
+  return `B's ${group.words} ${group.plural ? 'boundaries are' : 'boundary is'} ${which} than A's: its outline is ${roughB.toFixed(2)}× the length of its smoothed outline, A's ${roughA.toFixed(2)}× (${classList(group)})`;
 }
