@@ -8,6 +8,22 @@ export interface ClassScoresView {
   readonly recall: number | null;
   readonly gtPixels: number;
   readonly predPixels: number;
+  /** F1 with the ground-truth boundary band left out; absent when the run has no tolerant scores. */
+  readonly tolerantF1?: number | null;
+}
+
+/** A run's scores with the ground-truth boundary band left out, and how much of the strict error the band holds. */
+export interface TolerantSummaryView {
+  readonly boundaryK: number;
+  readonly meanF1: number | null;
+  readonly mIoU: number | null;
+  readonly pixelAccuracy: number | null;
+  /** (tolerant − strict) / (1 − strict) on mean F1: up to 1, negative when the tolerant score is lower; null without strict error. */
+  readonly shareOfError: number | null;
+  /** Wrong pixels inside the band / all wrong pixels. */
+  readonly wrongPixelShare: number | null;
+  /** Strict and tolerant mean F1 and both shares in words. */
+  readonly sentence: string;
 }
 
 /** A row of the per-class table: one concept (and side) aligned across the runs' schemas. */
@@ -48,6 +64,8 @@ export interface RunSummaryView {
   readonly meanF1: number | null;
   readonly mIoU: number | null;
   readonly pixelAccuracy: number | null;
+  /** Present when the run was scored with a boundary band too. */
+  readonly tolerant?: TolerantSummaryView;
   readonly images: number;
   readonly status: string;
   readonly confusion?: ConfusionView;

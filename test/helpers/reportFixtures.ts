@@ -52,11 +52,17 @@ export interface FakeRunScores {
   readonly classF1?: Readonly<Record<string, number>>;
   readonly sentences?: readonly string[];
   readonly skipped?: ReadonlyArray<{ file: string; reason: string }>;
+  /** Tolerant scores as a run.json written before the boundary shares were recorded holds them (no share fields). */
+  readonly tolerant?: { readonly boundaryK: number; readonly meanF1: number | null; readonly classF1?: Readonly<Record<string, number>> };
 }
 
 /** A run.json of a finished model run with the given scores (fields the report does not read are left minimal). */
 export function fakeRunRecord(s: FakeRunScores): RunRecord {
-  const perClass = Object.entries(s.classF1 ?? {}).map(([name, f1]) => ({ name, f1, iou: f1 / (2 - f1), precision: f1, recall: f1, gtPixels: 10, predPixels: 10 }));
+  const rows = (classF1: Readonly<Record<string, number>>) =>
+    Object.entries(classF1).map(([name, f1]) => ({ name, f1, iou: f1 / (2 - f1), precision: f1, recall: f1, gtPixels: 10, predPixels: 10 }));
+  const perClass = rows(s.classF1 ?? {});
+  const t = s.tolerant;
+  const tolerant = t ? { boundaryK: t.boundaryK, meanF1: t.meanF1, mIoU: t.meanF1, pixelAccuracy: t.meanF1, scoredPixels: 90, perClass: rows(t.classF1 ?? {}) } : undefined;
   const summary = {
     status: 'complete',
     images: 2,
@@ -64,6 +70,8 @@ export function fakeRunRecord(s: FakeRunScores): RunRecord {
     mIoU: s.mIoU === undefined ? s.meanF1 : s.mIoU,
     pixelAccuracy: s.pixelAccuracy === undefined ? s.meanF1 : s.pixelAccuracy,
     perClass,
+    scoredPixels: 100,
+    ...(tolerant ? { tolerant } : {}),
     skipped: s.skipped ?? [],
     counts: { total: 2, scored: 2, reused: 0, skipped: 0 },
     protocol: s.sentences ?? [],

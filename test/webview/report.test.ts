@@ -62,6 +62,29 @@ describe('report webview: summary and per-class table', { skip: chromium ? false
     assert.deepEqual(errors, []);
   });
 
+  it('shows tolerant mean F1 beside the strict one with the band share, and a tolerant F1 column for that run', async () => {
+    const sentence = 'mean F1 0.800 strict · 0.900 tolerant (boundary band k=3): 50% of the error is within 2 px of a ground-truth edge';
+    const tolerant = { boundaryK: 3, meanF1: 0.9, mIoU: 0.8, pixelAccuracy: 0.97, shareOfError: 0.5, wrongPixelShare: 0.55, sentence };
+    const base = reportSnapshot(2);
+    const runs = [runSummary(1, { tolerant }), base.runs[1]];
+    const tolerantF1: Record<string, number | null> = { background: 0.995, skin: 0.95, hair: 0.7, hat: null, glasses: 0.75 };
+    const classes = base.classes.map((row) => ({ ...row, perRun: [row.perRun[0] && { ...row.perRun[0], tolerantF1: tolerantF1[row.name] }, row.perRun[1]] }));
+    const { page, errors } = await open({ ...base, runs, classes });
+    const first = page.locator('.run-summary').first();
+    assert.equal(await first.locator('.boundary-share').innerText(), sentence);
+    const tiles = await first.locator('.headline .tile').allInnerTexts();
+    assert.ok(tiles.some((t) => t.includes('mean F1 tolerant (k=3)') && t.includes('0.900')), tiles.join(' | '));
+    assert.ok(tiles.some((t) => t.includes("band's share of error") && t.includes('50%')), tiles.join(' | '));
+    assert.equal(await page.locator('.run-summary').nth(1).locator('.boundary-share').count(), 0);
+    const labels = await page.$$eval('table.class-table thead th button', (buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+    assert.deepEqual(labels.filter((l) => l?.includes('F1')), ['#1 F1', '#1 F1 tolerant (boundary band k=3)', '#2 F1', '#2 ΔF1 vs #1']);
+    const skinRow = await page.$$eval('table.class-table tbody tr:nth-child(2) td', (cells) => cells.map((c) => c.textContent));
+    assert.deepEqual([skinRow[0], skinRow[1], skinRow[6], skinRow[11]], ['0.900', '0.950', '0.600', '−0.300']);
+    await page.locator('th[data-key="0.tolerantF1"] button').click();
+    assert.deepEqual(await classNames(page), ['background', 'skin', 'glasses', 'hair', 'hat']);
+    assert.deepEqual(errors, []);
+  });
+
   it('restores the saved sort, keeps it across a snapshot change and saves it', async () => {
     const { page, host, states, errors } = await open(reportSnapshot(1), [], { sortKey: '0.f1', sortDir: 'asc', heatmapScale: 'log', scrollY: 0 });
     assert.equal(await page.locator('th[data-key="0.f1"]').getAttribute('aria-sort'), 'ascending');

@@ -16,7 +16,7 @@ export interface ClassColumn {
   format(row: ClassRowView): string;
 }
 
-type Metric = 'f1' | 'iou' | 'precision' | 'recall' | 'gtPixels';
+type Metric = 'f1' | 'tolerantF1' | 'iou' | 'precision' | 'recall' | 'gtPixels';
 
 const METRICS: ReadonlyArray<{ metric: Metric; label: string }> = [
   { metric: 'f1', label: 'F1' },
@@ -40,7 +40,8 @@ export function classColumns(runs: readonly RunSummaryView[]): ClassColumn[] {
 }
 
 function runColumns(run: RunSummaryView, runIndex: number, reference: RunSummaryView): ClassColumn[] {
-  const columns = METRICS.map(({ metric, label }) => metricColumn(run, runIndex, metric, label));
+  const metrics = run.tolerant ? [METRICS[0], { metric: 'tolerantF1' as const, label: 'F1 tol.' }, ...METRICS.slice(1)] : METRICS;
+  const columns = metrics.map(({ metric, label }) => metricColumn(run, runIndex, metric, label));
   if (runIndex > 0) columns.push(deltaColumn(run, runIndex, reference));
   return columns;
 }
@@ -50,7 +51,7 @@ function metricColumn(run: RunSummaryView, runIndex: number, metric: Metric, lab
   return {
     key: `${runIndex}.${metric}`,
     label,
-    ariaLabel: `${run.label} ${label}`,
+    ariaLabel: metric === 'tolerantF1' ? `${run.label} F1 tolerant (boundary band k=${run.tolerant?.boundaryK ?? 0})` : `${run.label} ${label}`,
     runIndex,
     numeric: true,
     value,

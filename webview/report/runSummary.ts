@@ -31,6 +31,7 @@ function runColumn(run: RunSummaryView, isReference: boolean): HTMLElement {
   const dir = el('p', 'run-dir', run.dir);
   dir.title = run.dir;
   column.append(heading, dir, el('p', 'run-schema', `Schema: ${run.schema.title}`), headlineNumbers(run));
+  if (run.tolerant) column.append(el('p', 'boundary-share', run.tolerant.sentence));
   column.append(...optionalBlocks(run));
   return column;
 }
@@ -41,6 +42,7 @@ function headlineNumbers(run: RunSummaryView): HTMLElement {
     ['mean F1', score(run.meanF1)],
     ['mIoU', score(run.mIoU)],
     ['pixel accuracy', score(run.pixelAccuracy)],
+    ...tolerantTiles(run),
     ['images', run.images.toLocaleString('en-US')],
     ['status', run.status],
   ];
@@ -50,6 +52,17 @@ function headlineNumbers(run: RunSummaryView): HTMLElement {
     list.append(tile);
   }
   return list;
+}
+
+/** Tolerant mean F1 beside the strict one, and the band's share of the error, when the run has them. */
+function tolerantTiles(run: RunSummaryView): Array<[string, string]> {
+  const t = run.tolerant;
+  if (!t) return [];
+  const share = t.shareOfError === null ? '–' : `${Math.round(t.shareOfError * 100)}%`.replace('-', '\u2212');
+  return [
+    [`mean F1 tolerant (k=${t.boundaryK})`, score(t.meanF1)],
+    ["band's share of error", share],
+  ];
 }
 
 function optionalBlocks(run: RunSummaryView): HTMLElement[] {

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { TolerantHeadline } from '../../core/report/tolerantScores';
 import type { GeneratedReport } from '../../node/report/generateReport';
 import { generateReport } from '../../node/report/generateReport';
 import { facegapPackageJson } from '../../node/environmentInfo';
@@ -13,6 +14,7 @@ export const REPORT_HELP = `Usage: facegap report <run-folder> [<run-folder> ...
 Writes one self-contained HTML page (no network, thumbnails embedded) about one or more
 run folders of "facegap eval --out": each run's dataset, model, provider, protocol and
 timings; mean F1, mIoU and pixel accuracy with the change of every run against the FIRST;
+for runs scored with --boundary, tolerant mean F1 and the boundary band's share of the error;
 per-class F1 and IoU lined up by concept and the subject's side across label schemas;
 a confusion heatmap and the worst images (image, ground truth, prediction, errors) per run.
 
@@ -68,6 +70,11 @@ function headlineJson(report: GeneratedReport): Record<string, unknown> {
       deltaMeanF1: row.delta.meanF1,
       deltaMIoU: row.delta.mIoU,
       deltaPixelAccuracy: row.delta.pixelAccuracy,
+      ...(row.tolerant ? { tolerant: tolerantJson(row.tolerant) } : {}),
     })),
   };
+}
+
+function tolerantJson(t: TolerantHeadline): Record<string, unknown> {
+  return { boundaryK: t.boundaryK, meanF1: t.meanF1, mIoU: t.mIoU, pixelAccuracy: t.pixelAccuracy, boundaryShareOfError: t.shareOfError, wrongPixelShare: t.shares.wrongPixels };
 }

@@ -9,6 +9,7 @@ import type { LabelSchema } from '../schema/labelSchema';
 import type { EvalOutcome } from './evaluateDataset';
 import type { EvalDataset, EvalProtocol } from './evalTypes';
 import { describeScoringResolution } from './scoringResolution';
+import { boundaryShares, type BoundaryShares } from './boundaryShare';
 
 /** One class's scores as printed by --json. */
 export interface PerClassRow {
@@ -35,6 +36,14 @@ export interface ScoreView {
   readonly otherPredictionPixels: number;
 }
 
+/** The tolerant scores and how much of the strict error the band accounts for (older run.json files lack the two share fields). */
+export interface TolerantView extends ScoreView {
+  readonly boundaryK: number;
+  /** The band's share of the strict mean F1's error, (tolerant − strict) / (1 − strict); see boundaryShare.ts. */
+  readonly boundaryShareOfError: number | null;
+  readonly boundaryShares: BoundaryShares;
+}
+
 /** The evaluation summary that `eval --json` prints and run.json holds. */
 export interface EvalSummary extends ScoreView {
   readonly status: EvalOutcome['status'];
@@ -42,7 +51,7 @@ export interface EvalSummary extends ScoreView {
   readonly executionProvider: string | null;
   readonly skipped: ReadonlyArray<{ readonly file: string; readonly reason: string }>;
   /** Scores with a k-pixel band around ground-truth boundaries left out, when asked for. */
-  readonly tolerant?: ScoreView & { readonly boundaryK: number };
+  readonly tolerant?: TolerantView;
   readonly protocol: readonly string[];
   readonly counts: EvalOutcome['counts'];
 }
@@ -53,7 +62,7 @@ export function buildEvalSummary(outcome: EvalOutcome, dataset: EvalDataset, pro
   const strict = scoreView(strictSummary, dataset.schema, outcome.results.map((r) => r.scores));
   const tolerantImages = outcome.results.flatMap((r) => (r.tolerantScores ? [r.tolerantScores] : []));
   const tolerant = outcome.tolerantMatrix
-    ? { ...scoreView(summarize(outcome.tolerantMatrix, dataset.schema, { groups: protocol.groups }), dataset.schema, tolerantImages), boundaryK: protocol.boundaryK }
+    ? tolerantView(strict, scoreView(summarize(outcome.tolerantMatrix, dataset.schema, { groups: protocol.groups }), dataset.schema, tolerantImages), protocol.boundaryK)
     : undefined;
   return {
     status: outcome.status,
@@ -65,6 +74,11 @@ export function buildEvalSummary(outcome: EvalOutcome, dataset: EvalDataset, pro
     protocol: protocolSentences(outcome, dataset, protocol, strictSummary.protocol),
     counts: outcome.counts,
   };
+}
+
+function tolerantView(strict: ScoreView, tolerant: ScoreView, boundaryK: number): TolerantView {
+  const shares = boundaryShares(strict, tolerant);
+  return { ...tolerant, boundaryK, boundaryShareOfError: shares.meanF1, boundaryShares: shares };
 }
 
 function scoreView(summary: DatasetSummary, schema: LabelSchema, images: readonly ImageScores[]): ScoreView {
@@ -100,6 +114,7 @@ function protocolSentences(outcome: EvalOutcome, dataset: EvalDataset, protocol:
   if (protocol.mapping) sentences.push(`crosswalk overrides from ${protocol.mapping.fileName}`);
   if (protocol.boundaryK > 0) {
     sentences.push(`tolerant scores leave out ground-truth pixels within ${protocol.boundaryK - 1} px of a pixel touching another class (boundary band k = ${protocol.boundaryK})`);
+    sentences.push("the band's share of the error = (tolerant − strict) / (1 − strict) per score; negative when leaving the band out lowers the score; a class with no pixels outside the band drops out of the tolerant means");
   }
   return sentences;
 }

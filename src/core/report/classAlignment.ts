@@ -7,6 +7,8 @@ export interface AlignedCell {
   readonly name: string;
   readonly f1: number | null;
   readonly iou: number | null;
+  /** F1 with the boundary band left out; absent when the run has no tolerant scores. */
+  readonly tolerantF1?: number | null;
 }
 
 /** Classes of several runs that mean the same thing: one concept and subject side; null where a run's schema has no such class. */
@@ -22,6 +24,8 @@ export interface AlignedRow {
 export interface RunClasses {
   readonly schema: LabelSchema;
   readonly perClass: readonly PerClassRow[];
+  /** Tolerant F1 by class name, when the run has tolerant scores. */
+  readonly tolerantF1?: ReadonlyMap<string, number | null>;
 }
 
 /** Lines up the classes of several runs by canonical concept and subject side (never by name), in the concepts' display order. */
@@ -37,7 +41,8 @@ export function alignClasses(runs: readonly RunClasses[]): AlignedRow[] {
       const id = `${nth}\n${base}`;
       const row = rows.get(id) ?? { base, nth, cells: new Array<AlignedCell | null>(runs.length).fill(null) };
       const score = scores.get(cls.name);
-      row.cells[r] = { name: cls.name, f1: score?.f1 ?? null, iou: score?.iou ?? null };
+      const tolerant = run.tolerantF1 ? { tolerantF1: run.tolerantF1.get(cls.name) ?? null } : {};
+      row.cells[r] = { name: cls.name, f1: score?.f1 ?? null, iou: score?.iou ?? null, ...tolerant };
       rows.set(id, row);
     }
   });

@@ -37,5 +37,5 @@ ${footer()}
 }
 
 function footer(): SafeHtml {
-  return html`<footer>Scores come from each run's run.json, images.jsonl and confusion.json as written by <code>facegap eval</code>; the changes (Δ) are differences of those numbers, and nothing else is recomputed.</footer>`;
+  return html`<footer>Scores come from each run's run.json, images.jsonl and confusion.json as written by <code>facegap eval</code>; the changes (Δ) are differences of those numbers; a run.json written before the boundary band's share was recorded gets it from its stored strict and tolerant scores. Nothing else is recomputed.</footer>`;
 }

@@ -68,7 +68,9 @@ export function buildReportModel(inputs: readonly RunInput[], options: ReportOpt
     runs,
     headline,
     deltas: deltaSentences(headline),
-    classes: alignClasses(inputs.map((input) => ({ schema: input.schema, perClass: input.record.summary?.perClass ?? [] }))),
+    classes: alignClasses(
+      inputs.map((input, i) => ({ schema: input.schema, perClass: input.record.summary?.perClass ?? [], tolerantF1: headline[i].tolerant?.classF1 })),
+    ),
   };
 }
 

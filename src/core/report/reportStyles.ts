@@ -19,6 +19,7 @@ th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vert
 thead th { background: var(--panel); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .neg { color: var(--bad); font-weight: 600; } .pos { color: var(--good); font-weight: 600; }
+.tolerant { margin: 4px 0; font-weight: 600; }
 .key { font-size: 1.15em; padding: 10px 14px; background: var(--panel); border-left: 4px solid var(--bad); margin: 12px 0; }
 .note { background: var(--note-bg); border-left: 4px solid var(--note-line); padding: 6px 10px; margin: 6px 0; overflow-wrap: anywhere; }
 .facts th { width: 12em; background: var(--panel); } .facts td { overflow-wrap: anywhere; }

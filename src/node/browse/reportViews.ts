@@ -1,9 +1,10 @@
+import { shareSentence } from '../../core/eval/boundaryShare';
 import type { PerClassRow } from '../../core/eval/evalReport';
 import type { AlignedRow } from '../../core/report/classAlignment';
 import type { HeadlineRow } from '../../core/report/headline';
 import type { RunInput, RunView } from '../../core/report/reportModel';
 import type { ConfusionData } from '../../core/report/runFolderParsing';
-import type { ClassRowView, ClassScoresView, ConfusionView, RunSummaryView, WorstImageView } from '../../protocol/reportPanelMessages';
+import type { ClassRowView, ClassScoresView, ConfusionView, RunSummaryView, TolerantSummaryView, WorstImageView } from '../../protocol/reportPanelMessages';
 import { schemaView } from './schemaView';
 
 /** Name of the column of predictions outside the schema (e.g. 255 = unmapped). */
@@ -34,13 +35,14 @@ export function classRowViews(rows: readonly AlignedRow[], inputs: readonly RunI
   return rows.map((row) => {
     const names = new Set(row.cells.flatMap((cell) => (cell ? [cell.name] : [])));
     const name = names.size === 1 ? [...names][0] : row.concept;
-    return { name, perRun: row.cells.map((cell, r) => (cell ? scoresView(perClass[r].get(cell.name)) : null)) };
+    return { name, perRun: row.cells.map((cell, r) => (cell ? scoresView(perClass[r].get(cell.name), cell.tolerantF1) : null)) };
   });
 }
 
 /** A run with no score for a class (no summary yet) shows nulls and no pixels. */
-function scoresView(row: PerClassRow | undefined): ClassScoresView {
+function scoresView(row: PerClassRow | undefined, tolerantF1: number | null | undefined): ClassScoresView {
   return {
+    ...(tolerantF1 === undefined ? {} : { tolerantF1 }),
     f1: row?.f1 ?? null,
     iou: row?.iou ?? null,
     precision: row?.precision ?? null,
@@ -62,6 +64,7 @@ export function runSummaryView(view: RunView, input: RunInput, headline: Headlin
     meanF1: headline.meanF1,
     mIoU: headline.mIoU,
     pixelAccuracy: headline.pixelAccuracy,
+    ...(headline.tolerant ? { tolerant: tolerantView(headline) } : {}),
     images: typeof summary?.images === 'number' ? summary.images : input.images.length,
     status: summary?.status ?? input.record.status,
     confusion: input.confusion ? confusionView(input.confusion) : undefined,
@@ -69,4 +72,12 @@ export function runSummaryView(view: RunView, input: RunInput, headline: Headlin
     skipped: view.skipped.map((s) => ({ file: s.file, reason: s.reason })),
     notes: [...view.notes, ...notes],
   };
+}
+
+/** The tolerant headline of a run that has one, with the same sentence the CLI and the HTML report print. */
+function tolerantView(headline: HeadlineRow): TolerantSummaryView {
+  const t = headline.tolerant!;
+  const wrongPixelShare = t.shares.wrongPixels;
+  const sentence = shareSentence({ strictMeanF1: headline.meanF1, tolerantMeanF1: t.meanF1, boundaryK: t.boundaryK, shareOfError: t.shareOfError, wrongPixelShare }, 3);
+  return { boundaryK: t.boundaryK, meanF1: t.meanF1, mIoU: t.mIoU, pixelAccuracy: t.pixelAccuracy, shareOfError: t.shareOfError, wrongPixelShare, sentence };
 }

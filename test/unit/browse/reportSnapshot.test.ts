@@ -9,6 +9,7 @@ import { createNodeAdapters } from '../../../src/node/nodeAdapters';
 import type { ReportSnapshot } from '../../../src/protocol/reportPanelMessages';
 import { FS_SCHEMA, writeFaceSyntheticsItem } from '../../helpers/datasetLayouts';
 import { drawFace, FS_FACE, writeGrayPng } from '../../helpers/fixtures';
+import { plantedBoundaryRun } from '../../helpers/boundaryFixtures';
 import { readImagesJsonl, readRunJson } from '../../helpers/reportFixtures';
 import { evaluateFolder } from '../../helpers/runHelpers';
 import { makeTempDir, type TempDir } from '../../helpers/tempModels';
@@ -66,6 +67,23 @@ describe('buildReportSnapshot', () => {
     const perClass = [close, far].map((dir) => readRunJson(dir).summary!.perClass.find((c) => c.name === 'SKIN')!);
     assert.deepEqual(skin.perRun.map((s) => s!.f1), perClass.map((c) => c.f1));
     assert.deepEqual(skin.perRun.map((s) => s!.gtPixels), perClass.map((c) => c.gtPixels));
+  });
+
+  it('gives a run scored with a boundary band its tolerant scores, the band share and per-class tolerant F1', async () => {
+    const planted = await plantedBoundaryRun(tmp, 'banded', { boundaryK: 3, interiorBlock: false });
+    const report = await snapshot([planted.runDir, close], path.join(tmp.dir, 'thumbs-t'), 0);
+    const tolerant = readRunJson(planted.runDir).summary!.tolerant!;
+    const [banded, strict] = report.runs;
+    assert.deepEqual(
+      [banded.tolerant?.boundaryK, banded.tolerant?.meanF1, banded.tolerant?.shareOfError, banded.tolerant?.wrongPixelShare],
+      [3, tolerant.meanF1, tolerant.boundaryShareOfError, tolerant.boundaryShares.wrongPixels],
+    );
+    assert.equal(banded.tolerant!.sentence, `mean F1 ${banded.meanF1!.toFixed(3)} strict · 1.000 tolerant (boundary band k=3): 100% of the error is within 2 px of a ground-truth edge; 100% of the wrong pixels lie in the band`);
+    assert.equal(strict.tolerant, undefined);
+    const hair = report.classes.find((c) => c.name === 'HAIR')!;
+    assert.equal(hair.perRun[0]!.tolerantF1, tolerant.perClass.find((c) => c.name === 'HAIR')!.f1);
+    assert.ok(hair.perRun[0]!.f1! < hair.perRun[0]!.tolerantF1!);
+    assert.equal('tolerantF1' in hair.perRun[1]!, false, 'a strict run has no tolerant column');
   });
 
   it('shows the worst images with error-map thumbnails written to the given folder, and reuses them', async () => {

@@ -58,7 +58,7 @@ describe('facegap command line', () => {
 
   it('eval --json prints the documented summary fields', async () => {
     const out = path.join(tmp.dir, 'run-json');
-    const { code, stdout } = await runCli(cli, ['eval', data.root, '--model', model.model, '--spec', model.spec, '--ep', 'cpu', '--out', out, '--json']);
+    const { code, stdout } = await runCli(cli, ['eval', data.root, '--model', model.model, '--spec', model.spec, '--ep', 'cpu', '--out', out, '--json', '--boundary', '2']);
     assert.equal(code, 0);
     const summary = JSON.parse(stdout);
     for (const key of ['images', 'pixelAccuracy', 'meanF1', 'mIoU', 'perClass', 'executionProvider', 'skipped']) assert.ok(key in summary, key);
@@ -67,6 +67,8 @@ describe('facegap command line', () => {
     assert.deepEqual(Object.keys(summary.perClass[0]).sort(), ['f1', 'gtPixels', 'iou', 'name', 'precision', 'predPixels', 'recall']);
     assert.equal(summary.perClass[1].name, 'SKIN');
     assert.equal(summary.runDir, out);
+    for (const key of ['meanF1', 'mIoU', 'pixelAccuracy', 'boundaryK', 'boundaryShareOfError', 'boundaryShares']) assert.ok(key in summary.tolerant, `tolerant.${key}`);
+    assert.deepEqual([summary.tolerant.boundaryK, summary.tolerant.meanF1, summary.tolerant.boundaryShareOfError], [2, 1, null]);
   });
 
   it('asking for a provider that is missing falls back to cpu and says so', async () => {
@@ -81,7 +83,7 @@ describe('facegap command line', () => {
     const { code, stdout } = await runCli(cli, ['eval', data.root, '--model', model.model, '--spec', model.spec, '--ep', 'cpu', '--out', path.join(tmp.dir, 'run-text'), '--groups', 'helen', '--boundary', '2']);
     assert.equal(code, 0);
     assert.match(stdout, /mean F1 \(fg\)\s+1\.0000/);
-    assert.match(stdout, /boundary k=2:/);
+    assert.match(stdout, /mean F1 1\.0000 strict · 1\.0000 tolerant \(boundary band k=2\): no error to share/, 'a perfect run has no error for the band to hold');
     assert.match(stdout, /group overall: F1 1\.0000/);
     assert.match(stdout, /label resizing: nearest \(pixel centres\)/);
   });

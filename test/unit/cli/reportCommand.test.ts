@@ -19,8 +19,8 @@ before(async () => {
   const model = writeColourModel(tmp);
   synthRun = path.join(tmp.dir, 'run-synth');
   realRun = path.join(tmp.dir, 'run-real');
-  for (const [root, out] of [[synth.root, synthRun], [real, realRun]]) {
-    const result = await runCli(cli, ['eval', root, '--model', model.model, '--spec', model.spec, '--ep', 'cpu', '--out', out, '--no-progress']);
+  for (const [root, out, band] of [[synth.root, synthRun, []], [real, realRun, ['--boundary', '2']]] as const) {
+    const result = await runCli(cli, ['eval', root, '--model', model.model, '--spec', model.spec, '--ep', 'cpu', '--out', out, '--no-progress', ...band]);
     assert.equal(result.code, 0, result.stderr);
   }
 });
@@ -65,6 +65,16 @@ describe('facegap report', () => {
     assert.ok(runs[1].deltaMeanF1 < 0);
     assert.equal(runs[0].deltaMeanF1, 0);
     for (const key of ['dataset', 'schema', 'meanF1', 'mIoU', 'pixelAccuracy', 'deltaMeanF1']) assert.ok(key in runs[0], key);
+    const t = real.summary!.tolerant!;
+    assert.equal(runs[0].tolerant, undefined, 'the synthetic run was scored strictly only');
+    assert.deepEqual(runs[1].tolerant, {
+      boundaryK: 2,
+      meanF1: t.meanF1,
+      mIoU: t.mIoU,
+      pixelAccuracy: t.pixelAccuracy,
+      boundaryShareOfError: t.boundaryShareOfError,
+      wrongPixelShare: t.boundaryShares.wrongPixels,
+    });
     assert.equal(cardIds(fs.readFileSync(out, 'utf8')).length, 2, '--worst 1 shows one image per run');
   });
 

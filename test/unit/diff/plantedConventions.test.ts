@@ -101,7 +101,7 @@ describe('label diff: planted conventions', () => {
     const summary = diffPlanted((a) => mergeClass(mergeClass(a, idOf(CAMHQ, 'l_ear'), idOf(CAMHQ, 'skin')), idOf(CAMHQ, 'r_ear'), idOf(CAMHQ, 'skin')));
     const flow = summary.flows.find((f) => f.from === 'l_ear' && f.to === 'skin');
     assert.ok(flow && Math.abs(flow.fraction - 1) < 1e-9, JSON.stringify(summary.flows));
-    assert.match(texts(summary, 'flow').join('\n'), /B labels 100\.0% of A's ears pixels as skin/);
+    assert.match(texts(summary, 'flow').join('\n'), /B labels 100\.0% of A's ear pixels as skin/);
     assert.match(texts(summary, 'missing').join('\n'), /B never labels ears/);
     assert.equal(summary.suggestedMapping.aToB.map.l_ear, 'skin');
     assert.equal(summary.suggestedMapping.aToB.map.nose, 'nose');

@@ -93,6 +93,23 @@ describe('EvalProcessClient with the bundled evaluation process', () => {
     }
   });
 
+  it("scores with the job's boundary band (the facegap.boundaryTolerance setting) and records it", async () => {
+    const client = new EvalProcessClient(bundle.scriptPath);
+    try {
+      const result = await client.run({ ...job(small, 'run-banded'), boundaryK: 2 });
+      const t = result.summary.tolerant!;
+      assert.equal(t.boundaryK, 2);
+      assert.ok(t.scoredPixels < result.summary.scoredPixels, 'the band is left out');
+      assert.ok(t.meanF1! >= result.summary.meanF1!, `the bundled model's errors lie mostly at edges: ${result.summary.meanF1} → ${t.meanF1}`);
+      assert.equal(typeof t.boundaryShareOfError, 'number');
+      const record = JSON.parse(fs.readFileSync(path.join(result.runDir, 'run.json'), 'utf8'));
+      assert.equal(record.protocol.boundaryK, 2);
+      assert.equal(record.summary.tolerant.boundaryShareOfError, t.boundaryShareOfError);
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it('cancelling rejects with an AbortError and leaves a run folder that the next run resumes', async () => {
     const client = new EvalProcessClient(bundle.scriptPath);
     const controller = new AbortController();

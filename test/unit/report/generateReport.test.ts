@@ -7,7 +7,8 @@ import { createNodeAdapters } from '../../../src/node/nodeAdapters';
 import { generateReport } from '../../../src/node/report/generateReport';
 import { writeFaceSyntheticsItem } from '../../helpers/datasetLayouts';
 import { drawFace, FS_FACE, writeGrayPng } from '../../helpers/fixtures';
-import { cardIds, readImagesJsonl } from '../../helpers/reportFixtures';
+import { plantedBoundaryRun } from '../../helpers/boundaryFixtures';
+import { cardIds, readImagesJsonl, readRunJson } from '../../helpers/reportFixtures';
 import { evaluateFolder } from '../../helpers/runHelpers';
 import { makeTempDir, type TempDir } from '../../helpers/tempModels';
 
@@ -67,6 +68,21 @@ describe('generateReport', () => {
     } finally {
       fs.renameSync(`${image}.gone`, image);
     }
+  });
+
+  it('shows strict and tolerant mean F1 side by side for a run scored with a boundary band', async () => {
+    const planted = await plantedBoundaryRun(tmp, 'banded', { boundaryK: 2, interiorBlock: true });
+    const out = path.join(tmp.dir, 'banded.html');
+    await generateReport({ runDirs: [planted.runDir], out, title: 'banded', worst: 0 }, { adapters: createNodeAdapters(), registry: new SchemaRegistry(), version: 'test' });
+    const page = fs.readFileSync(out, 'utf8');
+    const summary = readRunJson(planted.runDir).summary!;
+    const t = summary.tolerant!;
+    const share = `${Math.round(t.boundaryShareOfError! * 100)}%`;
+    assert.ok(page.includes(`<td class="num">${t.meanF1!.toFixed(4)} <span class="muted">k=2</span></td><td class="num">${share}</td>`));
+    const pixels = Math.round((planted.edgeWrongPixels / (planted.edgeWrongPixels + planted.interiorWrongPixels)) * 100);
+    const sentence = `#1: mean F1 ${summary.meanF1!.toFixed(4)} strict · ${t.meanF1!.toFixed(4)} tolerant (boundary band k=2): ${share} of the error is within 1 px of a ground-truth edge; ${pixels}% of the wrong pixels lie in the band.`;
+    assert.ok(page.includes(sentence), sentence);
+    assert.ok(page.includes('<th class="num">F1 tolerant</th>'));
   });
 
   it('writes atomically: no temporary file is left beside the report', async () => {
