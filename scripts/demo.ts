@@ -1,22 +1,35 @@
 // npm run demo: FaceGap's whole story on its own data, with nothing to download. It generates two sample datasets
 // with the project's face generator (synthetic, and real-style with a different distribution and other annotation
 // conventions), evaluates the bundled model (trained on synthetic faces only) on both with the built CLI, and writes
-// one self-contained HTML report. Samples are cached by their manifest: a second run only evaluates.
-import { spawnSync } from 'node:child_process';
+// one self-contained HTML report. Then the label gap alone: the real-style faces with exact labels (real-style-exact)
+// diffed against the real-style sample's labels, generated and compared while the evaluations run. Samples are cached
+// by their manifest: a second run only evaluates (and the diff reuses its per-image results).
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { manifestMatches, SAMPLE_MANIFEST } from '../src/core/synth/sampleManifest';
-import { REAL_STYLE_PROFILE, SYNTHETIC_PROFILE, type SampleProfile } from '../src/core/synth/sampleProfiles';
+import { REAL_STYLE_EXACT_PROFILE, REAL_STYLE_PROFILE, SYNTHETIC_PROFILE, type SampleProfile } from '../src/core/synth/sampleProfiles';
 
 const REPO = path.join(__dirname, '..');
 // FACEGAP_DEMO_DIR moves the demo's output (the tests run the demo in a temporary folder).
 const DEMO = path.resolve(process.env.FACEGAP_DEMO_DIR ?? path.join(REPO, '.facegap-demo'));
 const CLI = path.join(REPO, 'dist', 'cli.js');
 const MODEL = path.join(REPO, 'models', 'facegap-parser-small.onnx');
-const SAMPLES: readonly { profile: SampleProfile; seed: number; count: number; size: number }[] = [
+interface SampleRequest {
+  readonly profile: SampleProfile;
+  readonly seed: number;
+  readonly count: number;
+  readonly size: number;
+}
+
+const SAMPLES: readonly SampleRequest[] = [
   { profile: SYNTHETIC_PROFILE, seed: 1, count: 120, size: 256 },
   { profile: REAL_STYLE_PROFILE, seed: 1, count: 120, size: 256 },
 ];
+/** The real-style faces again, labelled exactly: diffed against real-style, only the annotation conventions differ. */
+const EXACT_SAMPLE: SampleRequest = { profile: REAL_STYLE_EXACT_PROFILE, seed: 1, count: 120, size: 256 };
+/** Findings printed in the label-gap section (the diff folder has them all). */
+const FINDINGS_SHOWN = 6;
 
 interface HeadlineRow {
   readonly dataset: string;
@@ -28,28 +41,59 @@ interface HeadlineRow {
 
 const rel = (p: string): string => (p.startsWith(REPO + path.sep) ? path.relative(REPO, p) : p);
 
-/** Runs the built CLI; its output is kept unless it fails, then it is shown. */
-function facegap(args: readonly string[]): string {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0) {
-    process.stderr.write(result.stdout + result.stderr);
-    throw new Error(`facegap ${args.map((a) => (path.isAbsolute(a) ? rel(a) : a)).join(' ')} exited with ${result.status}`);
-  }
-  return result.stdout;
+interface DiffJson {
+  readonly out: string;
+  readonly images: number;
+  readonly findings: ReadonlyArray<{ readonly kind: string; readonly text: string }>;
 }
 
-function isCurrent(dir: string, sample: (typeof SAMPLES)[number]): boolean {
+/** Runs the built CLI; its output is kept unless it fails, then it is shown. Async, so the label-gap diff runs beside the evaluations. */
+function facegap(args: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) return resolve(stdout);
+      process.stderr.write(stdout + stderr);
+      reject(new Error(`facegap ${args.map((a) => (path.isAbsolute(a) ? rel(a) : a)).join(' ')} exited with ${code}`));
+    });
+  });
+}
+
+function isCurrent(dir: string, sample: SampleRequest): boolean {
   const text = fs.existsSync(path.join(dir, SAMPLE_MANIFEST)) ? fs.readFileSync(path.join(dir, SAMPLE_MANIFEST), 'utf8') : '';
   return manifestMatches(text, { profile: sample.profile.id, seed: sample.seed, count: sample.count, size: sample.size });
 }
 
-function ensureSample(sample: (typeof SAMPLES)[number]): string {
+/** Generates a sample unless the folder holds the current one; returns the folder and the line to print. */
+async function ensureSample(sample: SampleRequest): Promise<{ dir: string; line: string }> {
   const dir = path.join(DEMO, 'samples', sample.profile.id);
-  if (isCurrent(dir, sample)) return console.log(`  sample  ${rel(dir)}/ (cached)`), dir;
+  if (isCurrent(dir, sample)) return { dir, line: `  sample  ${rel(dir)}/ (cached)` };
   const t = performance.now();
-  facegap(['sample', dir, '--profile', sample.profile.id, '--seed', String(sample.seed), '--count', String(sample.count), '--size', String(sample.size), '--no-progress']);
-  console.log(`  sample  ${rel(dir)}/  ${sample.count} ${sample.profile.id} images generated in ${seconds(t)}`);
-  return dir;
+  await facegap(['sample', dir, '--profile', sample.profile.id, '--seed', String(sample.seed), '--count', String(sample.count), '--size', String(sample.size), '--no-progress']);
+  return { dir, line: `  sample  ${rel(dir)}/  ${sample.count} ${sample.profile.id} images generated in ${seconds(t)}` };
+}
+
+/** The label gap alone: real-style-exact (A) diffed against real-style (B); returns the section to print. */
+async function labelGap(exact: Promise<{ dir: string; line: string }>, realStyleDir: string): Promise<string[]> {
+  const { dir, line } = await exact;
+  const out = path.join(DEMO, 'diffs', `${EXACT_SAMPLE.profile.id}--vs--${REAL_STYLE_PROFILE.id}`);
+  const t = performance.now();
+  const diff = JSON.parse(await facegap(['diff', dir, realStyleDir, '--out', out, '--json', '--no-progress'])) as DiffJson;
+  const [agreement, ...rest] = diff.findings;
+  return [
+    `\nLabel gap: the real-style faces labelled exactly (A, ${EXACT_SAMPLE.profile.id}) against the real-style labels (B).\n`,
+    line,
+    `  diff    ${rel(out)}/  ${diff.images} image pairs in ${seconds(t)}`,
+    '',
+    `  ${agreement?.text ?? 'no findings'}.`,
+    ...rest.slice(0, FINDINGS_SHOWN).map((f) => `  - ${f.text}`),
+    ...(rest.length > FINDINGS_SHOWN ? [`  (${rest.length - FINDINGS_SHOWN} more findings in ${rel(path.join(out, 'diff.json'))}; facegap diff prints them all)`] : []),
+  ];
 }
 
 function seconds(since: number): string {
@@ -65,30 +109,39 @@ function printTable(rows: readonly HeadlineRow[], names: readonly string[]): voi
   console.log(`\n  synthetic → real-style: mean F1 ${drop >= 0 ? 'drops' : 'rises'} by ${f(Math.abs(drop))} (${share}).`);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const started = performance.now();
   if (!fs.existsSync(CLI)) throw new Error(`${rel(CLI)} is missing: run "npm run build" first`);
   if (!fs.existsSync(MODEL)) throw new Error(`${rel(MODEL)} is missing from the checkout`);
   console.log(`FaceGap demo: the bundled model ${rel(MODEL)} (trained on synthetic faces only) on two generated samples.\n`);
-  const dirs = SAMPLES.map(ensureSample);
-  const runs = dirs.map((dir, i) => {
+  const exact = ensureSample(EXACT_SAMPLE);
+  exact.catch(() => undefined);
+  const dirs: string[] = [];
+  for (const sample of SAMPLES) {
+    const { dir, line } = await ensureSample(sample);
+    console.log(line);
+    dirs.push(dir);
+  }
+  const gap = labelGap(exact, dirs[SAMPLES.findIndex((s) => s.profile === REAL_STYLE_PROFILE)]);
+  gap.catch(() => undefined);
+  const runs: string[] = [];
+  for (const [i, dir] of dirs.entries()) {
     const t = performance.now();
     const out = path.join(DEMO, 'runs', SAMPLES[i].profile.id);
-    facegap(['eval', dir, '--model', MODEL, '--out', out, '--no-progress']);
+    await facegap(['eval', dir, '--model', MODEL, '--out', out, '--no-progress']);
     console.log(`  eval    ${rel(out)}/  in ${seconds(t)}`);
-    return out;
-  });
+    runs.push(out);
+  }
   const report = path.join(DEMO, 'report.html');
   const t = performance.now();
-  const headline = JSON.parse(facegap(['report', ...runs, '--out', report, '--title', 'FaceGap demo: synthetic → real-style', '--json'])) as { runs: HeadlineRow[] };
+  const headline = JSON.parse(await facegap(['report', ...runs, '--out', report, '--title', 'FaceGap demo: synthetic → real-style', '--json'])) as { runs: HeadlineRow[] };
   console.log(`  report  ${rel(report)}  in ${seconds(t)}`);
   printTable(headline.runs, SAMPLES.map((s) => s.profile.id));
+  for (const line of await gap) console.log(line);
   console.log(`\nReport: ${report}\nDemo finished in ${seconds(started)}.`);
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   console.error(`demo failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
-}
+});

@@ -4,6 +4,7 @@ import { ModelSpecError } from '../core/model/resolveModelSpec';
 import { errorMessage, isAbortError } from '../core/util/errors';
 import { facegapPackageJson } from '../node/environmentInfo';
 import { EXIT, UsageError } from './cliErrors';
+import { diffCommand } from './commands/diffCommand';
 import { evalCommand } from './commands/evalCommand';
 import { infoCommand } from './commands/infoCommand';
 import { presetsCommand } from './commands/presetsCommand';
@@ -20,6 +21,7 @@ Usage: facegap <command> [options]
 Commands:
   info <dataset>                 detect the layout and schema; classes, sizes, landmarks, problems
   eval <dataset> --model m.onnx  evaluate an ONNX face-parsing model (or --pred <folder>)
+  diff <A> [<B>]                 how two label sources' annotation conventions differ (a run: gt vs predictions)
   report <run>... --out r.html   one self-contained HTML page comparing eval run folders
   schemas [id]                   list the label schemas, or show one with its classes
   crosswalk <from> <to>          show how classes of one schema map onto another
@@ -33,6 +35,7 @@ type Command = (argv: readonly string[], output: TerminalOutput, signal: AbortSi
 const COMMANDS: Record<string, Command> = {
   info: infoCommand,
   eval: evalCommand,
+  diff: diffCommand,
   report: reportCommand,
   schemas: schemasCommand,
   crosswalk: (argv, output) => schemasCommand(['--crosswalk', ...argv], output),

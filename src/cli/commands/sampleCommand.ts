@@ -14,10 +14,10 @@ profile, seed, count and size always give the same files. An earlier sample in t
 folder is replaced; any other non-empty folder is refused.
 
 Profiles:
-${[...SAMPLE_PROFILES.values()].map((p) => `  ${p.id.padEnd(12)} ${p.title}`).join('\n')}
+${[...SAMPLE_PROFILES.values()].map((p) => `  ${p.id.padEnd(17)} ${p.title}`).join('\n')}
 
 Options:
-  --profile <id>     synthetic (default) or real-style
+  --profile <id>     synthetic (default), real-style or real-style-exact
   --count <n>        number of images (default 120)
   --seed <n>         seed (default 1)
   --size <px>        square image size (default 256)
@@ -40,7 +40,7 @@ export async function sampleCommand(argv: readonly string[], output: TerminalOut
   if (values.help) return output.out(SAMPLE_HELP), EXIT.ok;
   if (positionals.length !== 1) throw new UsageError('facegap sample takes exactly one output folder');
   const profile = SAMPLE_PROFILES.get(values.profile);
-  if (!profile) throw new UsageError(`unknown profile "${values.profile}"; choose ${[...SAMPLE_PROFILES.keys()].join(' or ')}`);
+  if (!profile) throw new UsageError(`unknown profile "${values.profile}"; choose ${[...SAMPLE_PROFILES.keys()].join(', ')}`);
   const request = {
     profile,
     count: wholeNumberOption('count', values.count, 1, 100_000),

@@ -28,6 +28,8 @@ const MIN_OUTLINE_PX = 1.5;
 const MIN_SAMPLES = 20;
 const MIN_FLOW = 0.1;
 const MIN_INFLOW = 0.25;
+/** More flows than this are listed in the flows table only: a weak model confuses everything a little. */
+const MAX_FLOW_FINDINGS = 8;
 const ROUGHNESS_RATIO = 1.08;
 const MIN_PERIMETER = 200;
 const AREA_RATIO = 1.25;
@@ -76,7 +78,10 @@ function flowFindings(input: FindingInput): DiffFinding[] {
       else if (inShare >= MIN_INFLOW) out.push({ kind: 'flow', share: inShare, text: `${pct(inShare)} of B's ${title(to)} pixels are ${title(from)} in A (${arrow})`, classes });
     }
   }
-  return out.sort((x, y) => y.share - x.share).map(({ kind, text, classes }) => ({ kind, text, classes }));
+  const sorted = out.sort((x, y) => y.share - x.share).map(({ kind, text, classes }): DiffFinding => ({ kind, text, classes }));
+  if (sorted.length <= MAX_FLOW_FINDINGS) return sorted;
+  const rest = sorted.length - MAX_FLOW_FINDINGS;
+  return [...sorted.slice(0, MAX_FLOW_FINDINGS), { kind: 'flow', text: `${rest} smaller flows of at least ${pct(MIN_FLOW)} are in the flows table`, classes: [] }];
 }
 
 function presenceFindings(input: FindingInput): DiffFinding[] {

@@ -1,4 +1,4 @@
-import type { DiffKeys, ImageDiffRecord } from './diffTypes';
+import type { ClassImageStats, DiffKeys, ImageDiffRecord } from './diffTypes';
 
 /** What reading a diff journal (images.jsonl) found. */
 export interface DiffJournalContents {
@@ -52,7 +52,12 @@ export function sameDiffKeys(a: DiffKeys, b: DiffKeys): boolean {
   return a.a === b.a && a.b === b.b && a.protocol === b.protocol;
 }
 
-const CLASS_FIELDS = ['band', 'interior', 'offsetSum', 'offsetAbsSum', 'offsetCount', 'perimeterA', 'smoothPerimeterA', 'perimeterB', 'smoothPerimeterB'] as const;
+const CLASS_FIELDS = [
+  'band', 'interior', 'offsetSum', 'offsetCount', 'distanceSum', 'distanceCount', 'perimeterA', 'smoothPerimeterA', 'perimeterB', 'smoothPerimeterB',
+] as const satisfies ReadonlyArray<keyof ClassImageStats>;
+// A field added to ClassImageStats must be checked here too: this fails to compile until it is listed.
+const EVERY_FIELD_CHECKED: [Exclude<keyof ClassImageStats, 'id' | (typeof CLASS_FIELDS)[number]>] extends [never] ? true : never = true;
+void EVERY_FIELD_CHECKED;
 
 function isClassStats(value: unknown): boolean {
   if (!isObject(value)) return false;

@@ -32,5 +32,6 @@ export function outlineText(group: ConceptGroup, distance: number, offset: numbe
 /** The sentence for a difference in outline roughness. */
 export function roughnessText(group: ConceptGroup, roughA: number, roughB: number): string {
   const which = roughB < roughA ? 'smoother' : 'rougher';
-  return `B's ${group.words} ${group.plural ? 'boundaries are' : 'boundary is'} ${which} than A's: its outline is ${roughB.toFixed(2)}× the length of its smoothed outline, A's ${roughA.toFixed(2)}× (${classList(group)})`;
+  const [subject, whose] = group.plural ? ['boundaries are', 'their outlines are'] : ['boundary is', 'its outline is'];
+  return `B's ${group.words} ${subject} ${which} than A's: ${whose} ${roughB.toFixed(2)}× the length of the same outline smoothed, A's ${roughA.toFixed(2)}× (${classList(group)})`;
 }

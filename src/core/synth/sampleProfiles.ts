@@ -99,5 +99,18 @@ export const REAL_STYLE_PROFILE: SampleProfile = {
   earsAsSkinRate: 0.5,
 };
 
+/**
+ * The real-style faces (the same draws, so the same seed gives the same pictures) with exact labels in the FaceSynthetics
+ * layout: what a synthetic pipeline would label for them. Diffed against real-style, only the annotation conventions differ.
+ */
+export const REAL_STYLE_EXACT_PROFILE: SampleProfile = {
+  ...REAL_STYLE_PROFILE,
+  id: 'real-style-exact',
+  layout: 'facesynthetics',
+  title: 'real-style-exact (the real-style faces with exact labels, FaceSynthetics layout)',
+  annotation: PRECISE_ANNOTATION,
+  earsAsSkinRate: 0,
+};
+
 /** The built-in profiles by id. */
-export const SAMPLE_PROFILES: ReadonlyMap<string, SampleProfile> = new Map([SYNTHETIC_PROFILE, REAL_STYLE_PROFILE].map((p) => [p.id, p]));
+export const SAMPLE_PROFILES: ReadonlyMap<string, SampleProfile> = new Map([SYNTHETIC_PROFILE, REAL_STYLE_PROFILE, REAL_STYLE_EXACT_PROFILE].map((p) => [p.id, p]));

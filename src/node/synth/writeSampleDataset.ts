@@ -1,5 +1,6 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import sharp from 'sharp';
 import { CELEBAMASK_HQ_PARTS } from '../../core/dataset/celebAMaskHqReader';
 import type { LabelMap } from '../../core/raster/labelMap';
 import { findBuiltinSchema } from '../../core/schema/builtinSchemas';
@@ -11,7 +12,7 @@ import type { SampleProfile } from '../../core/synth/sampleProfiles';
 import { itemSeed } from '../../core/synth/random';
 import { mapConcurrent } from '../../core/util/mapConcurrent';
 import { SharpLabelEncoder } from '../imaging/sharpLabelEncoder';
-import { renderFace } from './renderFace';
+import { renderFace, type RenderedImage } from './renderFace';
 
 /** What to generate: a profile, how many items, the seed and the square image size. */
 export interface SampleRequest {
@@ -74,7 +75,7 @@ async function writeItem(root: string, request: SampleRequest, schema: LabelSche
   const image = await renderFace(scene, face.degradation, itemSeed(request.seed ^ 0x5eed, index));
   if (request.profile.layout === 'facesynthetics') {
     const id = String(index).padStart(6, '0');
-    await fs.writeFile(path.join(root, `${id}.${image.extension}`), image.bytes);
+    await fs.writeFile(path.join(root, `${id}.png`), await asPng(image));
     await fs.writeFile(path.join(root, `${id}_seg.png`), await encoder.encodeLabelPng(labels));
     return itemRecord(id, face);
   }
@@ -85,6 +86,11 @@ async function writeItem(root: string, request: SampleRequest, schema: LabelSche
   await fs.writeFile(path.join(imageDir, `${index}.${image.extension}`), image.bytes);
   await writePartMasks(maskDir, String(index).padStart(5, '0'), labels, schema);
   return itemRecord(String(index), face);
+}
+
+/** FaceSynthetics names its images {id}.png: a JPEG-degraded render is stored as the PNG of its decoded pixels, the same picture. */
+async function asPng(image: RenderedImage): Promise<Buffer> {
+  return image.extension === 'png' ? image.bytes : sharp(image.bytes).png({ compressionLevel: 6 }).toBuffer();
 }
 
 /** CelebAMask-HQ stores one 0/255 mask per part; parts with no pixels have no file. */

@@ -8,6 +8,11 @@ import { makeTempDir } from '../../helpers/tempModels';
 
 const REPO = path.join(__dirname, '..', '..', '..');
 
+interface DiffRecord {
+  readonly complete: boolean;
+  readonly summary: { readonly images: number; readonly findings: ReadonlyArray<{ readonly kind: string; readonly text: string }> };
+}
+
 interface RunRecord {
   readonly summary: { readonly meanF1: number };
 }
@@ -33,6 +38,13 @@ test('npm run demo: the bundled model scores clearly lower on the real-style sam
     const html = fs.readFileSync(report, 'utf8');
     assert.ok(html.includes(synthetic.toFixed(4)) && html.includes(realStyle.toFixed(4)), 'the report shows both mean F1 values');
     assert.ok(!/https?:\/\//.test(html.replace(/xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g, '')), 'no network references');
+    const diff = JSON.parse(fs.readFileSync(path.join(tmp.dir, 'diffs', 'real-style-exact--vs--real-style', 'diff.json'), 'utf8')) as DiffRecord;
+    assert.equal(diff.complete, true);
+    assert.equal(diff.summary.images, 120);
+    const findings = diff.summary.findings;
+    assert.ok(findings.some((f) => f.kind === 'flow' && /ear/.test(f.text) && /skin/.test(f.text)), 'the ears-inside-skin convention is found');
+    assert.ok(!findings.some((f) => f.kind === 'swap'), 'left and right agree by position');
+    for (const f of findings.slice(0, 3)) assert.ok(result.stdout.includes(f.text), `prints the finding "${f.text}"`);
   } finally {
     tmp.remove();
   }
