@@ -29,7 +29,7 @@ const SAMPLES: readonly SampleRequest[] = [
 /** The real-style faces again, labelled exactly: diffed against real-style, only the annotation conventions differ. */
 const EXACT_SAMPLE: SampleRequest = { profile: REAL_STYLE_EXACT_PROFILE, seed: 1, count: 120, size: 256 };
 /** Findings printed in the label-gap section (the diff folder has them all). */
-const FINDINGS_SHOWN = 6;
+const FINDINGS_SHOWN = 12;
 
 interface HeadlineRow {
   readonly dataset: string;

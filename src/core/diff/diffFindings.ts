@@ -63,6 +63,12 @@ function pixelsBetween(input: FindingInput, from: ConceptGroup, to: ConceptGroup
 
 const title = (g: ConceptGroup): string => getConcept(g.concept)?.title ?? g.concept;
 
+/** "; B's glasses ×2.25 A's" when the flow changes the group's area markedly. */
+function areaNote(g: ConceptGroup): string {
+  if (g.pixelsA === 0 || g.pixelsB === 0 || Math.abs(Math.log(g.pixelsB / g.pixelsA)) < Math.log(AREA_RATIO)) return '';
+  return `; B's ${title(g)} area ${times(g.pixelsB / g.pixelsA)} A's`;
+}
+
 /** Where A's pixels of a concept go in B (outflows), and where B's pixels of a concept come from in A (inflows). */
 function flowFindings(input: FindingInput): DiffFinding[] {
   const out: Array<DiffFinding & { share: number }> = [];
@@ -74,8 +80,8 @@ function flowFindings(input: FindingInput): DiffFinding[] {
       const classes = [...from.classes, ...to.classes];
       const outShare = from.pixelsA > 0 ? pixels / from.pixelsA : 0;
       const inShare = to.pixelsB > 0 ? pixels / to.pixelsB : 0;
-      if (outShare >= MIN_FLOW) out.push({ kind: 'flow', share: outShare, text: `B labels ${pct(outShare)} of A's ${title(from)} pixels as ${title(to)} (${arrow})`, classes });
-      else if (inShare >= MIN_INFLOW) out.push({ kind: 'flow', share: inShare, text: `${pct(inShare)} of B's ${title(to)} pixels are ${title(from)} in A (${arrow})`, classes });
+      if (outShare >= MIN_FLOW) out.push({ kind: 'flow', share: outShare, text: `B labels ${pct(outShare)} of A's ${title(from)} pixels as ${title(to)} (${arrow}${areaNote(from)})`, classes });
+      else if (inShare >= MIN_INFLOW) out.push({ kind: 'flow', share: inShare, text: `${pct(inShare)} of B's ${title(to)} pixels are ${title(from)} in A (${arrow}${areaNote(to)})`, classes });
     }
   }
   const sorted = out.sort((x, y) => y.share - x.share).map(({ kind, text, classes }): DiffFinding => ({ kind, text, classes }));
