@@ -48,7 +48,9 @@ export function summarizeDiff(records: readonly ImageDiffRecord[], context: Diff
   const groups = conceptGroups(schemaA, perClass, totals);
   const classLevel = new Map(groups.filter((g) => g.ids.length > 1).map((g) => [g.concept, classGroups(schemaA, g, perClass, totals)]));
   const findings = diffFindings({ schemaA, schemaB, protocol, images: records.length, pixelAgreement, meanF1, groups, joint, reversals, classLevel });
-  const aToB = suggestMapping(schemaA, schemaB, (id) => rowOf(totals.joint, id), diffCrosswalk(schemaB, schemaA, protocol.match));
-  const bToA = suggestMapping(schemaB, schemaA, (id) => columnOf(totals.joint, id), crosswalk);
+  const rows = (id: number): Float64Array => rowOf(totals.joint, id);
+  const columns = (id: number): Float64Array => columnOf(totals.joint, id);
+  const aToB = suggestMapping(schemaA, schemaB, rows, columns, diffCrosswalk(schemaB, schemaA, protocol.match));
+  const bToA = suggestMapping(schemaB, schemaA, columns, rows, crosswalk);
   return { images: records.length, pixelAgreement, meanF1, perClass, flows: classFlows(joint, schemaA), swaps: sideSwaps(reversals), findings, suggestedMapping: { aToB, bToA } };
 }
