@@ -1,3 +1,4 @@
+import { getConcept } from '../schema/concepts';
 import type { ConceptGroup } from './conceptGroups';
 
 /** "1.5" with one decimal; "×2.25" for ratios; "93%" for shares. */
@@ -16,12 +17,12 @@ export function listWords(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** The sentence for a consistent boundary offset. */
+/** The sentence for a consistent boundary offset: the typical shift of the edges both sides draw. */
 export function offsetText(group: ConceptGroup, offset: number): string {
   const area = group.pixelsA > 0 ? `; area ${times(group.pixelsB / group.pixelsA)}` : '';
-  const s = group.plural ? '' : 's';
-  if (offset > 0) return `B's ${group.words} reach${s === 's' ? 'es' : ''} ${px(offset)} px beyond A's edges (typical shift; about ${px(2 * offset)} px wider across${area}; ${classList(group)})`;
-  return `B's ${group.words} stop${s} ${px(offset)} px inside A's edges (typical shift; about ${px(2 * offset)} px narrower across${area}; ${classList(group)})`;
+  const where = `Where both label the ${group.words}, B's edge`;
+  if (offset > 0) return `${where} lies ${px(offset)} px beyond A's (typical shift; about ${px(2 * offset)} px wider across${area}; ${classList(group)})`;
+  return `${where} lies ${px(offset)} px inside A's (typical shift; about ${px(2 * offset)} px narrower across${area}; ${classList(group)})`;
 }
 
 /** The sentence for outlines that differ without a consistent direction. */
@@ -33,5 +34,6 @@ export function outlineText(group: ConceptGroup, distance: number, offset: numbe
 export function roughnessText(group: ConceptGroup, roughA: number, roughB: number): string {
   const which = roughB < roughA ? 'smoother' : 'rougher';
   const [subject, whose] = group.plural ? ['boundaries are', 'their outlines are'] : ['boundary is', 'its outline is'];
-  return `B's ${group.words} ${subject} ${which} than A's: ${whose} ${roughB.toFixed(2)}× the length of the same outline smoothed, A's ${roughA.toFixed(2)}× (${classList(group)})`;
+  const name = group.plural ? (getConcept(group.concept)?.title ?? group.words) : group.words;
+  return `B's ${name} ${subject} ${which} than A's: ${whose} ${roughB.toFixed(2)}× the length of the same outline smoothed, A's ${roughA.toFixed(2)}× (${classList(group)})`;
 }

@@ -59,7 +59,7 @@ describe('label diff: planted conventions', () => {
       const row = classOf(summary, name);
       assert.ok(Math.abs((row.boundaryOffsetPx ?? NaN) - k) <= 0.5, `offset ${row.boundaryOffsetPx} for a planted +${k}`);
       assert.ok((row.areaRatio ?? 0) > 1 && (row.f1 ?? 1) < 1);
-      assert.ok(texts(summary, 'boundary').some((t) => t.includes('beyond') && t.includes(name)), texts(summary, 'boundary').join('\n'));
+      assert.ok(texts(summary, 'boundary').some((t) => t.includes('beyond A') && t.includes(name)), texts(summary, 'boundary').join('\n'));
     });
   }
 
@@ -69,7 +69,7 @@ describe('label diff: planted conventions', () => {
       const row = classOf(summary, name);
       assert.ok(Math.abs((row.boundaryOffsetPx ?? NaN) + k) <= 0.5, `offset ${row.boundaryOffsetPx} for a planted −${k}`);
       assert.ok((row.areaRatio ?? 2) < 1);
-      assert.ok(texts(summary, 'boundary').some((t) => t.includes('inside') && t.includes(name)));
+      assert.ok(texts(summary, 'boundary').some((t) => t.includes('inside A') && t.includes(name)));
     });
   }
 
