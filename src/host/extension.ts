@@ -1,12 +1,14 @@
 // Entry of the extension host bundle (dist/extension.js): wires services, panels and commands; nothing else lives here.
 import type * as vscode from 'vscode';
 import { registerDatasetCommands } from './commands/datasetCommands';
+import { registerDiffCommands } from './commands/diffCommands';
 import { registerEvaluateCommands } from './commands/evaluateCommands';
 import { registerReportCommands } from './commands/reportCommands';
 import { EvaluationRunner } from './evaluation/evaluationRunner';
 import { RecentModels } from './evaluation/recentModels';
 import { FaceGapServices } from './faceGapServices';
 import { DatasetPanels } from './panels/datasetPanels';
+import { DiffPanels } from './panels/diffPanels';
 import { LabelMaskEditorProvider } from './panels/labelMaskEditor';
 import { ReportPanels } from './panels/reportPanels';
 import { SampleDatasets } from './sampleDatasets';
@@ -19,14 +21,17 @@ export function activate(context: vscode.ExtensionContext): void {
   const datasets = new DatasetPanels(services);
   const reports = new ReportPanels(services, datasets);
   const runner = new EvaluationRunner(services, recent);
+  const diffs = new DiffPanels(services);
   context.subscriptions.push(
     services,
     datasets,
     reports,
     runner,
+    diffs,
     registerDatasetCommands(datasets, new SampleDatasets(services)),
     registerEvaluateCommands({ services, runner, recent, datasets, reports }),
     registerReportCommands(services, reports),
+    registerDiffCommands(services, diffs),
     LabelMaskEditorProvider.register(services),
   );
 }

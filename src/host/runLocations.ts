@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { LabelSideSpec } from '../core/diff/diffTypes';
 import { readSettings } from './settings';
 
 /** The folder that holds run folders: the setting when given (relative to the first workspace folder), else workspace storage. */
@@ -17,6 +18,19 @@ export function resultsRoot(context: vscode.ExtensionContext): string {
 export function runFolderFor(context: vscode.ExtensionContext, datasetRoot: string, modelPath: string): string {
   const tag = createHash('sha256').update(path.resolve(datasetRoot)).update('\0').update(path.resolve(modelPath)).digest('hex').slice(0, 8);
   return path.join(resultsRoot(context), `${safeName(datasetRoot)}--${safeName(modelPath.replace(/\.onnx$/i, ''))}-${tag}`);
+}
+
+/** The folder that holds diff folders: `<results>/diffs`. */
+export function diffsRoot(context: vscode.ExtensionContext): string {
+  return path.join(resultsRoot(context), 'diffs');
+}
+
+/** The diff folder of two label sources: stable, so that diffing the same pair again reuses the compared images. */
+export function diffFolderFor(context: vscode.ExtensionContext, a: LabelSideSpec, b: LabelSideSpec): string {
+  const hash = createHash('sha256');
+  for (const side of [a, b]) hash.update(side.kind).update('\0').update(path.resolve(side.path)).update('\0').update(side.schema ?? '').update('\0');
+  const name = (side: LabelSideSpec): string => `${safeName(side.path)}${side.kind === 'run-ground-truth' ? '-gt' : side.kind === 'run-predictions' ? '-pred' : ''}`;
+  return path.join(diffsRoot(context), `${name(a)}--vs--${name(b)}-${hash.digest('hex').slice(0, 8)}`);
 }
 
 function safeName(file: string): string {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { RpcTransport } from '../protocol/rpc';
+import type { WebviewKind } from '../protocol/viewTypes';
 import { webviewDocument } from './webviewDocument';
 
 /** Webview options every FaceGap view uses: scripts on, only the given roots readable, no forms, no command links. */
@@ -14,7 +15,7 @@ export function webviewOptions(extensionUri: vscode.Uri, extraRoots: readonly vs
 }
 
 /** The HTML of a FaceGap webview: the shared CSP template with a fresh nonce and this view's bundle. */
-export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, view: 'dataset' | 'report' | 'mask', title: string): string {
+export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, view: WebviewKind, title: string): string {
   const asset = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', name)).toString();
   return webviewDocument({
     title,

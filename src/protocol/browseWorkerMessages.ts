@@ -1,4 +1,6 @@
+import type { ReviewVerdict } from '../core/diff/diffTypes';
 import type { DatasetPanelRequests, DatasetSnapshot, GalleryItem, ItemDetail } from './datasetPanelMessages';
+import type { DiffPairView, DiffSnapshot, MarkUpdate } from './diffPanelMessages';
 import type { MaskSnapshot } from './maskViewMessages';
 import type { ReportSnapshot } from './reportPanelMessages';
 import type { SchemaView } from './viewTypes';
@@ -29,6 +31,9 @@ export type BrowsedDetail = Omit<ItemDetail, 'id' | 'imageUri'> & {
   /** The item's image file (absolute). */
   readonly imagePath: string;
 };
+
+/** A diff folder opened in the worker: the diff panel's snapshot but for its title. */
+export type OpenedDiff = Omit<DiffSnapshot, 'title'>;
 
 /** One gallery thumbnail: its file in the cache, or an error naming the image. */
 export interface ThumbnailFile {
@@ -63,6 +68,16 @@ export type BrowseWorkerRequests = {
   };
   /** A label PNG for the mask viewer; the pixel buffer is transferred. */
   maskFile: { params: { readonly file: string }; result: MaskSnapshot };
+  /** Reads a diff folder (again, when it is open: it may have changed): diff.json, the review queue and the marks; rejects naming the file. */
+  openDiff: { params: { readonly dir: string }; result: OpenedDiff };
+  /** Forgets an opened diff folder; closing one that is not open is not an error. */
+  closeDiff: { params: { readonly dir: string }; result: void };
+  /** The pixels of one compared pair (the buffers are transferred); an id the diff did not compare rejects. */
+  diffPair: { params: { readonly dir: string; readonly id: string }; result: DiffPairView };
+  /** Sets or (null verdict) clears an image's mark and saves review.json atomically before answering. */
+  setReviewMark: { params: { readonly dir: string; readonly id: string; readonly verdict: ReviewVerdict | null; readonly note: string }; result: MarkUpdate };
+  /** Writes review.csv beside the diff; answers with its path. */
+  exportReviewCsv: { params: { readonly dir: string }; result: { readonly file: string } };
 };
 
 /** Events the browse worker sends unasked (none). */

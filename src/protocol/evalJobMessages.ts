@@ -1,3 +1,4 @@
+import type { DiffProtocol, DiffRecord, LabelSideSpec } from '../core/diff/diffTypes';
 import type { EvalSummary } from '../core/eval/evalReport';
 import type { EvalProgress } from '../core/eval/evalTypes';
 import type { ExecutionProviderChoice } from '../core/ports/modelRunner';
@@ -27,15 +28,33 @@ export interface EvalJobResult {
   readonly warnings: readonly string[];
 }
 
+/** One label diff as the extension asks the evaluation process to compute it: B compared against A, into a diff folder. */
+export interface DiffJob {
+  readonly a: LabelSideSpec;
+  readonly b: LabelSideSpec;
+  readonly protocol: DiffProtocol;
+  /** A mapping file overriding the crosswalk of B's classes onto A's. */
+  readonly mappingFile?: string;
+  readonly outDir: string;
+}
+
+/** What a label diff produced: its folder and diff.json's record. */
+export interface DiffJobResult {
+  readonly dir: string;
+  readonly record: DiffRecord;
+}
+
 /** Requests the extension host sends to the evaluation process. */
 export type EvalJobRequests = {
   /** Runs one evaluation; cancelling the request interrupts it (finished images stay in the run folder). */
   evaluate: { params: { readonly job: EvalJob }; result: EvalJobResult };
+  /** Computes one label diff; cancelling interrupts it (compared images stay in the diff folder and are reused next time). */
+  diff: { params: { readonly job: DiffJob }; result: DiffJobResult };
 };
 
 /** Events the evaluation process sends while it works. */
 export type EvalJobEvents =
-  /** Progress of the running evaluation. */
+  /** Progress of the running evaluation or diff. */
   | ({ readonly type: 'progress' } & EvalProgress)
   /** The model is open: the provider that really runs, and notes on providers that could not. */
   | { readonly type: 'ready'; readonly executionProvider: string | null; readonly warnings: readonly string[] }

@@ -21,6 +21,14 @@ export interface LabelPixels {
   readonly ids: Uint8Array;
 }
 
+/** An 8-bit RGB image sent to a webview: interleaved R, G, B, row-major. */
+export interface RgbPixels {
+  readonly width: number;
+  readonly height: number;
+  /** Transferred, not copied; length width × height × 3. */
+  readonly rgb: Uint8Array;
+}
+
 /** Scores of one image in one run (null where the image has no such score). */
 export interface ImageMetrics {
   readonly meanF1: number | null;
@@ -49,3 +57,6 @@ export interface ConfusionFilter {
   readonly gtName: string;
   readonly predName: string;
 }
+
+/** The FaceGap webviews: each has its bundle dist/webview/<view>.js and stylesheet dist/webview/<view>.css. */
+export type WebviewKind = 'dataset' | 'report' | 'mask' | 'diff';

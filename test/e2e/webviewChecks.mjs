@@ -3,6 +3,7 @@
 // what was expected and what was seen when a view is wrong. The review workflow is in reviewChecks.mjs.
 import { CHECKPOINT_TIMEOUT_MS, sleep } from './driverCommon.mjs';
 import { reviewRun } from './reviewChecks.mjs';
+import { markInDiff, markStillShown } from './diffChecks.mjs';
 import { detailDrawn, detailProbe, galleryProbe } from './datasetProbes.mjs';
 import { probeFrame, screenshot, waitInFrame, waitInView } from './webviewFrames.mjs';
 
@@ -15,6 +16,9 @@ export const checks = {
   pickModel: { bundles: [], run: pickModel },
   specForm: { bundles: [], run: answerSpecForm },
   compare: { bundles: ['report'], run: checkComparison },
+  diffMark: { bundles: ['diff'], run: markInDiff },
+  diffReload: { bundles: ['diff'], run: (page, request) => markStillShown(page, request, 'diff-reload') },
+  diffReopen: { bundles: ['diff'], run: (page, request) => markStillShown(page, request, 'diff-reopen') },
 };
 
 /** Two runs in one report: a column group per run, a ΔF1 column, and one row per class as before. */

@@ -9,6 +9,7 @@ import type { HandlerContext, RpcHandlers } from '../../protocol/rpc';
 import type { LabelPixels } from '../../protocol/viewTypes';
 import { createNodeAdapters, type NodeAdapters } from '../nodeAdapters';
 import { DatasetBrowser } from './datasetBrowser';
+import { createDiffHandlers } from './diffHandlers';
 import { readMaskFile } from './maskFile';
 import { buildReportSnapshot } from './reportSnapshot';
 import { ThumbnailCache } from './thumbnailCache';
@@ -87,6 +88,7 @@ export function createBrowseHandlers(config: BrowseWorkerConfig): RpcHandlers<Br
       const snapshot = await readMaskFile(file, registry, adapters);
       return { ...snapshot, pixels: transferred(snapshot.pixels, ctx) };
     },
+    ...createDiffHandlers(adapters, registry),
   };
 }
 

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { BrowsedDetail, BrowseWorkerConfig, BrowseWorkerEvents, BrowseWorkerRequests, OpenedDataset, ThumbnailFile } from '../../protocol/browseWorkerMessages';
+import type { BrowsedDetail, BrowseWorkerConfig, BrowseWorkerEvents, BrowseWorkerRequests, OpenedDataset, OpenedDiff, ThumbnailFile } from '../../protocol/browseWorkerMessages';
+import type { DiffPairView, MarkUpdate } from '../../protocol/diffPanelMessages';
 import type { MaskSnapshot } from '../../protocol/maskViewMessages';
 import type { ReportSnapshot } from '../../protocol/reportPanelMessages';
 import { RpcEndpoint, type RequestBody } from '../../protocol/rpc';
@@ -103,6 +104,31 @@ export class BrowseWorkerClient {
   /** A label PNG for the mask viewer. */
   maskFile(file: string, signal?: AbortSignal): Promise<MaskSnapshot> {
     return this.request({ type: 'maskFile', file }, signal);
+  }
+
+  /** Reads a diff folder: diff.json, the review queue with its marks, the two schemas; rejects naming the file. */
+  openDiff(dir: string, signal?: AbortSignal): Promise<OpenedDiff> {
+    return this.request({ type: 'openDiff', dir }, signal);
+  }
+
+  /** Forgets a diff folder in the worker (a worker that is not running keeps nothing). */
+  async closeDiff(dir: string): Promise<void> {
+    if (this.current) await this.request({ type: 'closeDiff', dir });
+  }
+
+  /** The pixels of one compared pair of a diff. */
+  diffPair(dir: string, id: string, signal?: AbortSignal): Promise<DiffPairView> {
+    return this.request({ type: 'diffPair', dir, id }, signal);
+  }
+
+  /** Sets or (null verdict) clears a mark; resolves once review.json holds it. */
+  setReviewMark(params: Requests['setReviewMark']['params']): Promise<MarkUpdate> {
+    return this.request({ type: 'setReviewMark', ...params });
+  }
+
+  /** Writes review.csv beside the diff; resolves with its path. */
+  async exportReviewCsv(dir: string): Promise<string> {
+    return (await this.request({ type: 'exportReviewCsv', dir })).file;
   }
 
   /** Rejects pending requests and terminates the worker; later requests reject. */

@@ -8,6 +8,7 @@ import type { PredictionRequest } from '../evaluation/runEvaluation';
 import { WorkerModelRunner } from '../inference/workerModelRunner';
 import { createNodeAdapters } from '../nodeAdapters';
 import { ProgressThrottle } from './progressThrottle';
+import { runDiffJob } from './diffJobHandler';
 
 /** What the evaluation process needs to serve jobs. */
 export interface EvalJobContext {
@@ -25,16 +26,18 @@ export interface EvalJobService {
   idle(): Promise<void>;
 }
 
-/** Serves 'evaluate' one job at a time, in arrival order, so two jobs never write one run folder at once. */
+/** Serves 'evaluate' and 'diff' one job at a time, in arrival order, so two jobs never write one folder at once. */
 export function createEvalJobService(context: EvalJobContext): EvalJobService {
   let queue: Promise<unknown> = Promise.resolve();
+  const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
   return {
     handlers: {
-      evaluate: ({ job }, ctx) => {
-        const run = queue.then(() => runEvalJob(job, context, ctx.signal));
-        queue = run.catch(() => undefined);
-        return run;
-      },
+      evaluate: ({ job }, ctx) => enqueue(() => runEvalJob(job, context, ctx.signal)),
+      diff: ({ job }, ctx) => enqueue(() => runDiffJob(job, context.emit, ctx.signal)),
     },
     idle: () => queue.then(() => undefined),
   };

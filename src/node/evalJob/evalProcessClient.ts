@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { EvalJob, EvalJobEvents, EvalJobRequests, EvalJobResult } from '../../protocol/evalJobMessages';
+import type { DiffJob, DiffJobResult, EvalJob, EvalJobEvents, EvalJobRequests, EvalJobResult } from '../../protocol/evalJobMessages';
 import { abortError, RpcEndpoint } from '../../protocol/rpc';
 import type { ChildConnection } from './childConnection';
 import { forkChild, stopChild } from './childConnection';
@@ -55,15 +55,12 @@ export class EvalProcessClient {
 
   /** Runs one job; rejects with the child's error, an AbortError, or an error naming the exit code or signal of a child that died. */
   run(job: EvalJob, options: EvalJobRunOptions = {}): Promise<EvalJobResult> {
-    const turn = this.queue.then(() => this.runNow(job, options));
-    this.queue = turn.catch(() => undefined);
-    const signal = options.signal;
-    if (!signal) return turn;
-    // A run still waiting for its turn rejects at once too; runNow then sees the abort and skips it.
-    let onAbort: () => void = () => undefined;
-    const aborted = new Promise<never>((_, reject) => (onAbort = () => reject(abortError("'evaluate' request"))));
-    signal.addEventListener('abort', onAbort, { once: true });
-    return Promise.race([turn, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
+    return this.enqueue('evaluate', (rpc, signal) => rpc.request({ type: 'evaluate', job }, signal ? { signal } : {}), options);
+  }
+
+  /** Computes one label diff, queued with the evaluations; rejects as run() does. */
+  diff(job: DiffJob, options: EvalJobRunOptions = {}): Promise<DiffJobResult> {
+    return this.enqueue('diff', (rpc, signal) => rpc.request({ type: 'diff', job }, signal ? { signal } : {}), options);
   }
 
   /** Rejects pending runs, asks the child to exit (by closing its IPC channel) and kills it if it has not after the grace time. */
@@ -76,14 +73,26 @@ export class EvalProcessClient {
     await stopChild(conn.child, this.options.killAfterMs ?? 5000);
   }
 
-  private async runNow(job: EvalJob, options: EvalJobRunOptions): Promise<EvalJobResult> {
+  /** Queues a job behind the running one; a job aborted while it waits rejects at once and never starts. */
+  private enqueue<T>(what: string, send: (rpc: EvalEndpoint, signal?: AbortSignal) => Promise<T>, options: EvalJobRunOptions): Promise<T> {
+    const turn = this.queue.then(() => this.runNow(what, send, options));
+    this.queue = turn.catch(() => undefined);
+    const signal = options.signal;
+    if (!signal) return turn;
+    let onAbort: () => void = () => undefined;
+    const aborted = new Promise<never>((_, reject) => (onAbort = () => reject(abortError(`'${what}' request`))));
+    signal.addEventListener('abort', onAbort, { once: true });
+    return Promise.race([turn, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
+  }
+
+  private async runNow<T>(what: string, send: (rpc: EvalEndpoint, signal?: AbortSignal) => Promise<T>, options: EvalJobRunOptions): Promise<T> {
     if (this.disposed) throw new Error('the evaluation process client is disposed');
-    if (options.signal?.aborted) throw abortError("'evaluate' request");
+    if (options.signal?.aborted) throw abortError(`'${what}' request`);
     await this.connection().whenIdle();
     const conn = this.connection(); // The child may have died while finishing a cancelled job.
     this.listener = options.onEvent;
     try {
-      return await conn.rpc.request({ type: 'evaluate', job }, options.signal ? { signal: options.signal } : {});
+      return await send(conn.rpc, options.signal);
     } finally {
       this.listener = undefined;
     }

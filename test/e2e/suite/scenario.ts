@@ -5,6 +5,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { checkpoint } from './checkpoint';
+import { diffAndReview } from './diffStep';
 
 const EXTENSION_ID = 'facegap.facegap';
 const SAMPLE_IMAGES = 120;
@@ -40,6 +41,7 @@ export const scenarioSteps: readonly ScenarioStep[] = [
   { name: '(b4) a model without a spec: the short form asks for what is missing, and the run scores as the sidecar does', run: evaluateWithSpecForm },
   { name: '(b5) compare the two runs side by side in one report', run: compareRuns },
   { name: '(c) open a ground-truth mask with the label mask viewer', run: openMask },
+  { name: "(e) diff the run's predictions against its ground truth, mark an image, reload and reopen the panel: the mark stays", run: diffRun },
   { name: '(d) every contributed command is registered', run: checkCommands },
 ];
 
@@ -188,6 +190,10 @@ async function openMask(state: ScenarioState): Promise<void> {
   assert.equal(input.uri.fsPath, uri.fsPath, `the label mask viewer shows ${input.uri.fsPath}, expected ${uri.fsPath}`);
   state.facts.mask = uri.fsPath;
   await checkpoint('mask', { file: uri.fsPath });
+}
+
+async function diffRun(state: ScenarioState): Promise<void> {
+  await diffAndReview(need(state.runDir, 'the run folder from step (b)'), SAMPLE_IMAGES, state.facts);
 }
 
 async function checkCommands(state: ScenarioState): Promise<void> {

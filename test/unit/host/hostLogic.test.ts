@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { formatDuration, progressMessage } from '../../../src/host/evaluation/progressMessage';
-import { checkClassId, checkId, checkIds, checkKnownRun } from '../../../src/host/panels/requestChecks';
+import { checkClassId, checkId, checkIds, checkKnownId, checkKnownRun, checkNote, checkOneOf, checkVerdict } from '../../../src/host/panels/requestChecks';
 
 test('progressMessage states done/total, the rate of fresh images, the time left, reuse and skips', () => {
   assert.equal(progressMessage({ done: 30, total: 120, reused: 10, skipped: 2, elapsedSeconds: 4 }), '30/120 · 5.0 img/s · 18 s left · 10 reused · 2 skipped');
@@ -27,4 +27,20 @@ test('request checks refuse what a webview must not ask for', () => {
   const known = new Set(['/runs/a']);
   assert.equal(checkKnownRun('/runs/a', known), '/runs/a');
   assert.throws(() => checkKnownRun('/etc', known), /unknown run folder/);
+});
+
+test('the diff panel\'s request checks: only offered ids, real verdicts, bounded notes, known directions', () => {
+  const ids = new Set(['000001', 'a/b']);
+  assert.equal(checkKnownId('a/b', ids), 'a/b');
+  assert.throws(() => checkKnownId('../etc/passwd', ids), /unknown item id/);
+  assert.throws(() => checkKnownId(1, ids), /unknown item id/);
+  assert.equal(checkVerdict('error-b'), 'error-b');
+  assert.equal(checkVerdict(null), null);
+  assert.throws(() => checkVerdict('maybe'), /invalid review verdict/);
+  assert.throws(() => checkVerdict(undefined), /invalid review verdict/);
+  assert.equal(checkNote('ok'), 'ok');
+  assert.throws(() => checkNote('x'.repeat(2001)), /at most 2000/);
+  assert.throws(() => checkNote({}), /at most 2000/);
+  assert.equal(checkOneOf('bToA', ['aToB', 'bToA']), 'bToA');
+  assert.throws(() => checkOneOf('sideways', ['aToB', 'bToA']), /expected one of aToB, bToA/);
 });
