@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DIFF_FILES } from '../../core/diff/diffLayout';
+import { DEFAULT_DIFF_PROTOCOL } from '../../core/diff/diffDefaults';
 import type { DiffProtocol, DiffRecord, LabelSideSpec } from '../../core/diff/diffTypes';
 import { joinPath } from '../../core/util/paths';
 import { detectSideKind } from '../../node/diff/detectSideKind';
@@ -31,7 +32,7 @@ Ctrl-C stops after the images in progress; everything finished is kept.
 
 Options:
   --out <folder>             diff folder (default: facegap-runs/<A>--vs--<B>)
-  --band <k>                 half-width in px of the band around A's edges (default 3)
+  --band <k>                 half-width in px of the band around A's edges (default ${DEFAULT_DIFF_PROTOCOL.bandK})
   --match sides|names        match B's left/right classes to A's by the subject's side (default)
                              or by their names, as a tool matching names would
   --a-schema <id|file.json>  A's label schema (default: the layout's, the run's, or recognised)
@@ -43,7 +44,7 @@ Options:
 
 const OPTIONS = {
   out: { type: 'string' },
-  band: { type: 'string', default: '3' },
+  band: { type: 'string', default: String(DEFAULT_DIFF_PROTOCOL.bandK) },
   match: { type: 'string', default: 'sides' },
   'a-schema': { type: 'string' },
   'b-schema': { type: 'string' },

@@ -2,7 +2,7 @@ import { IGNORE_ID } from '../raster/labelMap';
 import { cropAround, forEachCrossing, outlineLength, regionMask, signedDistance, smoothRegion, type Crop } from './classRegion';
 import type { ClassImageStats } from './diffTypes';
 
-/** Radius (px) of the disc that smooths outlines before their lengths are compared (roughness). */
+/** Half-width (px) of the majority window that smooths outlines before their lengths are compared (roughness). */
 export const ROUGHNESS_RADIUS = 2;
 
 /** Boundary samples farther than this share of the image's longer side (at least MIN_OFFSET_CAP px) are not matching edges. */

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DIFF_FILES } from '../../core/diff/diffLayout';
-import type { DiffProtocol, LabelSideSpec } from '../../core/diff/diffTypes';
+import { DEFAULT_DIFF_PROTOCOL } from '../../core/diff/diffDefaults';
+import type { LabelSideSpec } from '../../core/diff/diffTypes';
 import { errorMessage } from '../../core/util/errors';
 import { pickDiffFolder } from '../diff/diffPicker';
 import { runDiffWithProgress } from '../diff/diffRunner';
@@ -12,7 +13,6 @@ import { diffFolderFor } from '../runLocations';
 import { pickFolder } from './datasetCommands';
 
 /** How the extension compares labels: a 2 px band around A's edges, sided classes by the subject's side, B onto A's size. */
-const DIFF_PROTOCOL: DiffProtocol = { bandK: 2, match: 'sides', sizeRule: 'b-to-a' };
 
 /** Options a caller (a test, a keybinding) may pass to skip the questions. */
 export interface DiffLabelsOptions {
@@ -50,7 +50,7 @@ async function sidesOf(services: FaceGapServices, folder: string, options: DiffL
 async function diffLabels(services: FaceGapServices, diffs: DiffPanels, sides: DiffSides, options: DiffLabelsOptions): Promise<string | undefined> {
   try {
     const outDir = options.outDir ?? diffFolderFor(services.context, sides.a, sides.b);
-    const result = await runDiffWithProgress(services, { ...sides, protocol: DIFF_PROTOCOL, outDir });
+    const result = await runDiffWithProgress(services, { ...sides, protocol: DEFAULT_DIFF_PROTOCOL, outDir });
     if (!result) return undefined;
     if (options.open !== false) await diffs.show(result.dir);
     return result.dir;
