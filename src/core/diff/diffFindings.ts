@@ -20,6 +20,8 @@ export interface FindingInput {
   readonly reversals: readonly SideReversal[];
   /** For concepts with several classes (left and right), one group per class. */
   readonly classLevel: ReadonlyMap<string, readonly ConceptGroup[]>;
+  /** Whether B's labels were enlarged onto A's size in some image (nearest neighbour adds stair steps to B's outlines). */
+  readonly bUpsampled: boolean;
 }
 
 /** Thresholds: a finding is stated when its number passes these. */
@@ -130,7 +132,8 @@ function roughnessFindings(input: FindingInput): DiffFinding[] {
     const roughA = g.perimeterA / g.smoothPerimeterA;
     const roughB = g.perimeterB / g.smoothPerimeterB;
     if (Math.max(roughA, roughB) / Math.min(roughA, roughB) < ROUGHNESS_RATIO) return [];
-    return [{ kind: 'roughness', text: roughnessText(g, roughA, roughB), classes: g.classes }];
+    const caveat = input.bUpsampled && roughB > roughA ? '; B was enlarged onto A\'s size, which adds stair steps to its outlines' : '';
+    return [{ kind: 'roughness', text: `${roughnessText(g, roughA, roughB)}${caveat}`, classes: g.classes }];
   });
 }
 

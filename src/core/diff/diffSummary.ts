@@ -36,6 +36,11 @@ function meanForegroundF1(perClass: readonly ClassDiff[], schemaA: LabelSchema):
   return scores.length ? scores.reduce((s, v) => s + v, 0) / scores.length : 0;
 }
 
+/** Whether B's labels were smaller than A's in this image and were enlarged. */
+function upsampled(record: ImageDiffRecord): boolean {
+  return record.resizedFrom !== undefined && record.resizedFrom[0] * record.resizedFrom[1] < record.size[0] * record.size[1];
+}
+
 /** Sums a diff's per-image records into per-class results, flows, swaps, a suggested crosswalk and findings in words. */
 export function summarizeDiff(records: readonly ImageDiffRecord[], context: DiffContext): DiffSummary {
   const { schemaA, schemaB, crosswalk, protocol } = context;
@@ -47,7 +52,7 @@ export function summarizeDiff(records: readonly ImageDiffRecord[], context: Diff
   const meanF1 = meanForegroundF1(perClass, schemaA);
   const groups = conceptGroups(schemaA, perClass, totals);
   const classLevel = new Map(groups.filter((g) => g.ids.length > 1).map((g) => [g.concept, classGroups(schemaA, g, perClass, totals)]));
-  const findings = diffFindings({ schemaA, schemaB, protocol, images: records.length, pixelAgreement, meanF1, groups, joint, reversals, classLevel });
+  const findings = diffFindings({ schemaA, schemaB, protocol, images: records.length, pixelAgreement, meanF1, groups, joint, reversals, classLevel, bUpsampled: records.some(upsampled) });
   const rows = (id: number): Float64Array => rowOf(totals.joint, id);
   const columns = (id: number): Float64Array => columnOf(totals.joint, id);
   const aToB = suggestMapping(schemaA, schemaB, rows, columns, diffCrosswalk(schemaB, schemaA, protocol.match));

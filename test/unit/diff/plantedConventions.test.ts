@@ -122,4 +122,18 @@ describe('label diff: planted conventions', () => {
     const same = records(jagged, jagged);
     assert.equal(texts(same, 'roughness').length, 0);
 });
+
+  it('warns that an enlarged B has stair-step outlines when B reads rougher', () => {
+    const hair = idOf(CAMHQ, 'hair');
+    const crosswalk = diffCrosswalk(CAMHQ, CAMHQ, 'sides');
+    const records: ImageDiffRecord[] = FACES.map((index) => {
+      const a = generatedFaceLabels(CAMHQ, index);
+      const b = roughenClass(a, hair, 3, 7);
+      return { v: 1, id: String(index), keys: { a: 'a', b: 'b', protocol: 'p' }, resizedFrom: [128, 128], ...compareImagePair(a, b, crosswalk, CAMHQ, PROTOCOL) };
+    });
+    const enlarged = summarizeDiff(records, { schemaA: CAMHQ, schemaB: CAMHQ, crosswalk, protocol: PROTOCOL });
+    assert.match(texts(enlarged, 'roughness').join('\n'), /rougher.*B was enlarged onto A's size/);
+    const sameSize = summarizeDiff(records.map(({ resizedFrom: _r, ...r }) => r), { schemaA: CAMHQ, schemaB: CAMHQ, crosswalk, protocol: PROTOCOL });
+    assert.doesNotMatch(texts(sameSize, 'roughness').join('\n'), /enlarged/);
+  });
 });
