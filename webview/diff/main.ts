@@ -1,6 +1,7 @@
 // The label-diff panel's webview: the summary and the review of one diff folder over the host's snapshot.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '../shared/theme.css';
+import '../shared/page.css';
 import './diff.css';
 import type { DiffPanelEvents, DiffPanelRequests } from '../../src/protocol/diffPanelMessages';
 import { RpcEndpoint } from '../../src/protocol/rpc';

@@ -1,5 +1,6 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '../shared/theme.css';
+import '../shared/page.css';
 import './report.css';
 import type { ReportPanelEvents, ReportPanelRequests, ReportSnapshot } from '../../src/protocol/reportPanelMessages';
 import { RpcEndpoint } from '../../src/protocol/rpc';
