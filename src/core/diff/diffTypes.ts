@@ -207,6 +207,10 @@ export interface DiffRecord {
   readonly protocol: DiffProtocol;
   /** How B's classes map onto A's, one line per class worth showing (fallbacks, ignored classes, side conventions). */
   readonly crosswalk: readonly string[];
+  /** The B id → A id table the diff used (256 entries, 255 = ignored), a mapping file's overrides included. */
+  readonly crosswalkTable?: readonly number[];
+  /** The mapping file that overrode the default crosswalk, when one did. */
+  readonly mappingFile?: string;
   readonly matching: ItemMatching;
   /** Sentences about sizes reconciled, e.g. "B's labels are 512×512, A's 1024×1024: B resampled (nearest) onto A's size in 30 images". */
   readonly sizeNotes: readonly string[];

@@ -1,3 +1,4 @@
+import type { LabelSchema } from '../../core/schema/labelSchema';
 import { diffCrosswalk } from '../../core/diff/pairCrosswalk';
 import type { DiffRecord } from '../../core/diff/diffTypes';
 import { matchItems } from '../../core/diff/matchItems';
@@ -26,14 +27,18 @@ export interface DiffPairSource {
   load(id: string, signal?: AbortSignal): Promise<DiffPair>;
 }
 
-/**
- * Opens the sides diff.json names and pairs their items as the diff did. B is translated with the default crosswalk of
- * the recorded match rule: diff.json does not keep a --mapping file's overrides.
- */
+/** The crosswalk table diff.json recorded (a mapping file's overrides included); older records: the default one. */
+function recordedTable(record: DiffRecord, schemaA: LabelSchema, schemaB: LabelSchema): Uint8Array {
+  const table = record.crosswalkTable;
+  const valid = Array.isArray(table) && table.length === 256 && table.every((v) => Number.isInteger(v) && v >= 0 && v <= 255);
+  return valid ? Uint8Array.from(table) : diffCrosswalk(schemaA, schemaB, record.protocol.match).table;
+}
+
+/** Opens the sides diff.json names and pairs their items as the diff did, translating B with the diff's own crosswalk. */
 export async function openDiffPairs(record: DiffRecord, adapters: NodeAdapters, signal?: AbortSignal): Promise<DiffPairSource> {
   const [a, b] = await Promise.all([openLabelSide(record.a.spec, adapters, signal), openLabelSide(record.b.spec, adapters, signal)]);
   const partners = new Map(matchItems(a.ids, b.ids).pairs);
-  const table = diffCrosswalk(a.schema, b.schema, record.protocol.match).table;
+  const table = recordedTable(record, a.schema, b.schema);
   return {
     a,
     b,

@@ -128,7 +128,7 @@ function emptyOutcome(): PairsOutcome {
   return { records: new Map(), skipped: [], reused: 0, compared: 0, interrupted: true };
 }
 
-type RecordBase = Pick<DiffRecord, 'kind' | 'formatVersion' | 'createdAt' | 'a' | 'b' | 'protocol' | 'crosswalk' | 'matching'>;
+type RecordBase = Pick<DiffRecord, 'kind' | 'formatVersion' | 'createdAt' | 'a' | 'b' | 'protocol' | 'crosswalk' | 'crosswalkTable' | 'mappingFile' | 'matching'>;
 
 function recordBase(request: DiffRequest, a: LabelSide, b: LabelSide, crosswalk: Crosswalk, items: ItemPairs, now: Date): RecordBase {
   return {
@@ -139,6 +139,8 @@ function recordBase(request: DiffRequest, a: LabelSide, b: LabelSide, crosswalk:
     b: b.record(),
     protocol: request.protocol,
     crosswalk: diffCrosswalkLines(crosswalk, a.schema, b.schema, request.protocol.match),
+    crosswalkTable: Array.from(crosswalk.table),
+    ...(request.mappingFile ? { mappingFile: request.mappingFile } : {}),
     matching: items.matching,
   };
 }

@@ -3,15 +3,11 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import type { DiffRecord } from '../../../src/core/diff/diffTypes';
 import { builtCli } from '../../helpers/cliRunner';
 import { makeTempDir } from '../../helpers/tempModels';
 
 const REPO = path.join(__dirname, '..', '..', '..');
-
-interface DiffRecord {
-  readonly complete: boolean;
-  readonly summary: { readonly images: number; readonly findings: ReadonlyArray<{ readonly kind: string; readonly text: string }> };
-}
 
 interface RunRecord {
   readonly summary: { readonly meanF1: number };
