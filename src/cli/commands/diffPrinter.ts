@@ -22,6 +22,7 @@ export function diffJson(record: DiffRecord, out: string, mappingFile: string | 
     findings: s.findings,
     crosswalk: record.crosswalk,
     sizeNotes: record.sizeNotes,
+    pictureNotes: record.pictureNotes ?? [],
     skipped: record.skipped,
     suggestedMapping: mappingFile ?? null,
     timings: record.timings,
@@ -35,9 +36,11 @@ export function printDiff(record: DiffRecord, out: string, mappingFile: string |
   output.out(`B  ${sideLine(record.b)}`);
   output.out(`matching: ${matchingLine(record.matching)}`);
   for (const note of record.sizeNotes) output.out(`sizes: ${note}`);
+  for (const note of record.pictureNotes ?? []) output.out(`pictures: ${note}`);
   section(output, 'crosswalk (B → A):', record.crosswalk);
   output.out('');
-  output.out(`${record.complete ? 'Compared' : 'Interrupted after'} ${s.images} image(s) (${record.timings.reused} reused from an earlier run): mean F1 ${score(s.meanF1)}, pixel agreement ${percent(s.pixelAgreement)}`);
+  const scores = s.images > 0 ? `: mean F1 ${score(s.meanF1)}, pixel agreement ${percent(s.pixelAgreement)}` : '';
+  output.out(`${record.complete ? 'Compared' : 'Interrupted after'} ${s.images} image(s) (${record.timings.reused} reused from an earlier run)${scores}`);
   section(output, 'Findings:', s.findings.map((f) => f.text));
   if (s.images > 0) {
     output.out('');

@@ -37,6 +37,7 @@ const MIN_PERIMETER = 200;
 const AREA_RATIO = 1.25;
 
 function agreement(input: FindingInput): DiffFinding {
+  if (input.images === 0) return { kind: 'agreement', text: 'nothing was compared: no image pair could be matched and read (see the matching and the skipped files)', classes: [] };
   const text = `A and B agree on ${pct(input.pixelAgreement)} of the pixels both label, over ${input.images} images; mean F1 of B against A ${input.meanF1.toFixed(3)}`;
   return { kind: 'agreement', text, classes: [] };
 }

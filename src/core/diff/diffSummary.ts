@@ -27,7 +27,7 @@ function agreementOf(joint: Float64Array): number {
       if (a === b) same += joint[a * 256 + b];
     }
   }
-  return all > 0 ? same / all : 1;
+  return all > 0 ? same / all : 0;
 }
 
 function meanForegroundF1(perClass: readonly ClassDiff[], schemaA: LabelSchema): number {

@@ -136,7 +136,7 @@ export interface SideSwap {
 }
 
 /** The kinds of finding a diff states. */
-export type FindingKind = 'boundary' | 'flow' | 'swap' | 'roughness' | 'area' | 'missing' | 'sides' | 'size' | 'agreement';
+export type FindingKind = 'pictures' | 'boundary' | 'flow' | 'swap' | 'roughness' | 'area' | 'missing' | 'sides' | 'size' | 'agreement';
 
 /** One finding in words, with its numbers in the text. */
 export interface DiffFinding {
@@ -214,6 +214,8 @@ export interface DiffRecord {
   readonly matching: ItemMatching;
   /** Sentences about sizes reconciled, e.g. "B's labels are 512×512, A's 1024×1024: B resampled (nearest) onto A's size in 30 images". */
   readonly sizeNotes: readonly string[];
+  /** Whether the paired ids show the same pictures, from a sample of pairs (empty when the sides share image files or have none). */
+  readonly pictureNotes?: readonly string[];
   readonly skipped: readonly SkippedPair[];
   /** False while a run is going on or after it was interrupted. */
   readonly complete: boolean;

@@ -15,6 +15,7 @@ import { joinPath } from '../../core/util/paths';
 import type { NodeAdapters } from '../nodeAdapters';
 import { diffOnePair, type PairContext } from './diffPairTask';
 import type { LabelSide } from './labelSide';
+import { checkPictures } from './pictureCheck';
 import { openLabelSide } from './openLabelSide';
 
 /** One diff, fully described. */
@@ -71,14 +72,16 @@ export async function runDiff(request: DiffRequest, adapters: NodeAdapters, hook
   await adapters.store.makeDir(request.outDir);
   const journalFile = joinPath(request.outDir, DIFF_FILES.journal);
   const journal = readDiffJournal(new TextDecoder().decode((await adapters.store.readIfExists(journalFile)) ?? new Uint8Array()));
-  const base = recordBase(request, a, b, crosswalk, items, new Date());
+  const pictures = await checkPictures(items.pairs, a, b, adapters, hooks.signal);
+  const base = { ...recordBase(request, a, b, crosswalk, items, new Date()), pictureNotes: pictures.notes };
   const write = (record: DiffRecord): Promise<void> => writeJson(adapters, joinPath(request.outDir, DIFF_FILES.diff), record);
   await write(finalRecord(base, context, emptyOutcome(), 0));
   const ctx: PairContext = { a, b, crosswalk, protocol: request.protocol, protocolKey: protocolKey(adapters, context), journal: journal.entries };
   const outcome = await comparePairs(items, ctx, { adapters, journalFile, started }, hooks);
   const ordered = items.pairs.flatMap(([id]) => outcome.records.get(id) ?? []);
   if (!outcome.interrupted) await adapters.store.writeAtomic(journalFile, ordered.map((r) => `${diffJournalLine(r)}\n`).join(''));
-  const record = finalRecord(base, context, { ...outcome, records: new Map(ordered.map((r) => [r.id, r])) }, adapters.now() - started);
+  const computed = finalRecord(base, context, { ...outcome, records: new Map(ordered.map((r) => [r.id, r])) }, adapters.now() - started);
+  const record = pictures.differ ? withPictureWarning(computed, pictures.notes) : computed;
   await write(record);
   if (ordered.length > 0) {
     const mapping = mappingFileJson(mappingToExport(record.summary, request.a, request.b));
@@ -128,7 +131,7 @@ function emptyOutcome(): PairsOutcome {
   return { records: new Map(), skipped: [], reused: 0, compared: 0, interrupted: true };
 }
 
-type RecordBase = Pick<DiffRecord, 'kind' | 'formatVersion' | 'createdAt' | 'a' | 'b' | 'protocol' | 'crosswalk' | 'crosswalkTable' | 'mappingFile' | 'matching'>;
+type RecordBase = Pick<DiffRecord, 'kind' | 'formatVersion' | 'createdAt' | 'a' | 'b' | 'protocol' | 'crosswalk' | 'crosswalkTable' | 'mappingFile' | 'matching' | 'pictureNotes'>;
 
 function recordBase(request: DiffRequest, a: LabelSide, b: LabelSide, crosswalk: Crosswalk, items: ItemPairs, now: Date): RecordBase {
   return {
@@ -155,6 +158,12 @@ function finalRecord(base: RecordBase, context: DiffContext, outcome: PairsOutco
     timings: { seconds, reused: outcome.reused, compared: outcome.compared },
     summary: summarizeDiff(records, context),
   };
+}
+
+/** Different pictures under paired ids make every other number moot: that goes first among the findings. */
+function withPictureWarning(record: DiffRecord, notes: readonly string[]): DiffRecord {
+  const warning = { kind: 'pictures' as const, text: notes.join(' '), classes: [] };
+  return { ...record, summary: { ...record.summary, findings: [warning, ...record.summary.findings] } };
 }
 
 function protocolKey(adapters: NodeAdapters, context: DiffContext): string {

@@ -16,7 +16,7 @@ export async function runDiffJob(job: DiffJob, emitEvent: (event: EvalJobEvents)
     const record = await runDiff(request, createNodeAdapters(), { signal, onProgress: (p) => throttle.push(p) });
     throttle.flush();
     record.skipped.forEach((s) => emit({ type: 'log', line: `skipped ${s.id}: ${s.reason}` }));
-    record.sizeNotes.forEach((line) => emit({ type: 'log', line }));
+    [...record.sizeNotes, ...(record.pictureNotes ?? [])].forEach((line) => emit({ type: 'log', line }));
     return { dir: job.outDir, record };
   } finally {
     throttle.flush();

@@ -61,6 +61,7 @@ function sides(snapshot: DiffSnapshot): HTMLElement {
   const lists: Array<[string, readonly string[], string]> = [
     ['Crosswalk of B onto A', record.crosswalk, 'crosswalk'],
     ['Sizes', record.sizeNotes, 'sizes'],
+    ['Pictures', record.pictureNotes ?? [], 'pictures'],
     [`Skipped (${record.skipped.length})`, record.skipped.slice(0, 20).map((s) => `${s.id}: ${s.reason}`), 'skipped'],
     ['Notes', snapshot.notes, 'notes'],
   ];
