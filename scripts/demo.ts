@@ -79,13 +79,13 @@ async function ensureSample(sample: SampleRequest): Promise<{ dir: string; line:
 }
 
 /** The label gap alone: real-style-exact (A) diffed against real-style (B); returns the section to print. */
-async function labelGap(exact: Promise<{ dir: string; line: string }>, realStyleDir: string): Promise<string[]> {
+async function labelGap(exact: Promise<{ dir: string; line: string }>, realStyleDir: string): Promise<{ lines: string[]; out: string }> {
   const { dir, line } = await exact;
   const out = path.join(DEMO, 'diffs', `${EXACT_SAMPLE.profile.id}--vs--${REAL_STYLE_PROFILE.id}`);
   const t = performance.now();
   const diff = JSON.parse(await facegap(['diff', dir, realStyleDir, '--out', out, '--json', '--no-progress'])) as DiffJson;
   const [agreement, ...rest] = diff.findings;
-  return [
+  const lines = [
     `\nLabel gap: the real-style faces labelled exactly (A, ${EXACT_SAMPLE.profile.id}) against the real-style labels (B).\n`,
     line,
     `  diff    ${rel(out)}/  ${diff.images} image pairs in ${seconds(t)}`,
@@ -94,6 +94,7 @@ async function labelGap(exact: Promise<{ dir: string; line: string }>, realStyle
     ...rest.slice(0, FINDINGS_SHOWN).map((f) => `  - ${f.text}`),
     ...(rest.length > FINDINGS_SHOWN ? [`  (${rest.length - FINDINGS_SHOWN} more findings in ${rel(path.join(out, 'diff.json'))}; facegap diff prints them all)`] : []),
   ];
+  return { lines, out };
 }
 
 function seconds(since: number): string {
@@ -132,12 +133,13 @@ async function main(): Promise<void> {
     console.log(`  eval    ${rel(out)}/  in ${seconds(t)}`);
     runs.push(out);
   }
+  const diff = await gap;
   const report = path.join(DEMO, 'report.html');
   const t = performance.now();
-  const headline = JSON.parse(await facegap(['report', ...runs, '--out', report, '--title', 'FaceGap demo: synthetic → real-style', '--json'])) as { runs: HeadlineRow[] };
+  const headline = JSON.parse(await facegap(['report', ...runs, '--diff', diff.out, '--out', report, '--title', 'FaceGap demo: synthetic → real-style', '--json'])) as { runs: HeadlineRow[] };
   console.log(`  report  ${rel(report)}  in ${seconds(t)}`);
   printTable(headline.runs, SAMPLES.map((s) => s.profile.id));
-  for (const line of await gap) console.log(line);
+  for (const line of diff.lines) console.log(line);
   console.log(`\nReport: ${report}\nDemo finished in ${seconds(started)}.`);
 }
 

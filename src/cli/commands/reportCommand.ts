@@ -16,13 +16,15 @@ run folders of "facegap eval --out": each run's dataset, model, provider, protoc
 timings; mean F1, mIoU and pixel accuracy with the change of every run against the FIRST;
 for runs scored with --boundary, tolerant mean F1 and the boundary band's share of the error;
 per-class F1 and IoU lined up by concept and the subject's side across label schemas;
-a confusion heatmap and the worst images (image, ground truth, prediction, errors) per run.
+a confusion heatmap and the worst images (image, ground truth, prediction, errors) per run;
+and with --diff, a label-gap section per "facegap diff" folder (findings and per-class table).
 
 Options:
   --out <file.html>         where to write the report (required; written atomically)
   --title <text>            page title (default: "FaceGap evaluation report")
   --worst <n>               worst images shown per run, by per-image mean F1 (default 6)
   --schema-file <file>      register a user schema JSON the runs used (repeatable)
+  --diff <folder>           a "facegap diff" folder to show in the label-gap section (repeatable)
   --json                    print the headline numbers as JSON instead of the path`;
 
 const OPTIONS = {
@@ -30,6 +32,7 @@ const OPTIONS = {
   title: { type: 'string' },
   worst: { type: 'string' },
   'schema-file': { type: 'string', multiple: true },
+  diff: { type: 'string', multiple: true },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -47,7 +50,7 @@ export async function reportCommand(argv: readonly string[], output: TerminalOut
   const adapters = createNodeAdapters();
   const registry = await loadSchemaRegistry(adapters.files, values['schema-file'] ?? []);
   const report = await generateReport(
-    { runDirs: positionals, out: values.out, title: values.title ?? 'FaceGap evaluation report', worst },
+    { runDirs: positionals, out: values.out, title: values.title ?? 'FaceGap evaluation report', worst, diffDirs: values.diff ?? [] },
     { adapters, registry, version: facegapPackageJson().version },
   );
   for (const run of report.model.runs) for (const note of run.notes) output.err(`note: ${note}`);

@@ -1,4 +1,5 @@
 import { html, type SafeHtml } from './htmlEscape';
+import { labelGapHtml } from './labelGapSection';
 import type { ReportModel, ThumbnailSet } from './reportModel';
 import { REPORT_CSS } from './reportStyles';
 import { runDetailsHtml, runDiagnosticsHtml } from './runSections';
@@ -29,6 +30,7 @@ ${model.runs.map(runDetailsHtml)}
 ${classTableHtml(model.classes, model.runs)}
 <h2>Confusions and worst images</h2>
 ${model.runs.map((run, i) => runDiagnosticsHtml(run, thumbnails[i] ?? new Map()))}
+${labelGapHtml(model.labelGaps ?? [])}
 ${footer()}
 </body>
 </html>

@@ -1,3 +1,4 @@
+import type { DiffRecord } from '../diff/diffTypes';
 import type { ImageResult } from '../eval/runJournal';
 import type { RunRecord } from '../eval/runRecord';
 import type { LabelSchema } from '../schema/labelSchema';
@@ -54,6 +55,8 @@ export interface ReportModel {
   /** One sentence per run after the first: its change against the first. */
   readonly deltas: readonly string[];
   readonly classes: readonly AlignedRow[];
+  /** Label diffs shown in the report's label-gap section, with their folders. */
+  readonly labelGaps?: ReadonlyArray<{ readonly dir: string; readonly record: DiffRecord }>;
 }
 
 /** Builds the report's view of several runs; the first run is the reference every change is measured against. */

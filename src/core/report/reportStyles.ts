@@ -37,5 +37,6 @@ figure { margin: 0; } figcaption { font-size: 0.85em; color: var(--muted); text-
 figure img { display: block; image-rendering: pixelated; border: 1px solid var(--line); }
 details summary { cursor: pointer; color: var(--muted); }
 ul.protocol li { margin: 2px 0; }
+ol.findings li { margin: 3px 0; }
 footer { margin-top: 3em; color: var(--muted); font-size: 0.9em; }
 `);

@@ -1,8 +1,12 @@
+import { DIFF_FILES } from '../../core/diff/diffLayout';
+import { parseDiffRecord } from '../../core/diff/diffRecordParsing';
+import type { DiffRecord } from '../../core/diff/diffTypes';
 import type { ReportModel, ThumbnailSet } from '../../core/report/reportModel';
 import { buildReportModel } from '../../core/report/reportModel';
 import { renderReportHtml } from '../../core/report/reportHtml';
 import type { SchemaRegistry } from '../../core/schema/schemaRegistry';
 import { mapConcurrent } from '../../core/util/mapConcurrent';
+import { joinPath } from '../../core/util/paths';
 import type { NodeAdapters } from '../nodeAdapters';
 import { imageThumbnails } from './imageThumbnails';
 import { readRunFolder } from './readRunFolder';
@@ -17,6 +21,8 @@ export interface ReportRequest {
   readonly title: string;
   /** Worst images shown per run. */
   readonly worst: number;
+  /** Label-diff folders (facegap diff) shown in the label-gap section. */
+  readonly diffDirs?: readonly string[];
 }
 
 /** What was written. */
@@ -25,6 +31,12 @@ export interface GeneratedReport {
   readonly model: ReportModel;
   /** Size of the HTML file in bytes. */
   readonly bytes: number;
+}
+
+/** A diff folder's diff.json; an error names the file. */
+async function readDiffRecord(dir: string, adapters: NodeAdapters): Promise<{ dir: string; record: DiffRecord }> {
+  const file = joinPath(dir, DIFF_FILES.diff);
+  return { dir, record: parseDiffRecord(await adapters.files.readText(file), file) };
 }
 
 /** Reads the run folders, makes the thumbnails of each run's worst images, and writes the HTML report atomically. */
@@ -49,7 +61,8 @@ export async function generateReport(
       return new Map<string, ThumbnailSet>(run.worst.map((result, k) => [result.id, sets[k]]));
     }),
   );
-  const html = renderReportHtml(model, thumbnails);
+  const labelGaps = await Promise.all((request.diffDirs ?? []).map((dir) => readDiffRecord(dir, adapters)));
+  const html = renderReportHtml({ ...model, labelGaps }, thumbnails);
   await adapters.store.writeAtomic(request.out, html);
   return { out: request.out, model, bytes: Buffer.byteLength(html) };
 }

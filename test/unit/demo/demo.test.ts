@@ -40,6 +40,7 @@ test('npm run demo: the bundled model scores clearly lower on the real-style sam
     const findings = diff.summary.findings;
     assert.ok(findings.length > 3);
     assertPlantedLabelGap(diff);
+    assert.ok(html.includes('<h2>Label gap</h2>') && html.includes(findings[1].text.replace(/'/g, '&#39;')), 'the report shows the label-gap findings');
     for (const f of findings) assert.ok(result.stdout.includes(f.text), `prints the finding "${f.text}"`);
   } finally {
     tmp.remove();

@@ -2,7 +2,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { escapeHtml } from '../../../src/core/report/htmlEscape';
 import { SchemaRegistry } from '../../../src/core/schema/schemaRegistry';
+import { runDiff } from '../../../src/node/diff/runDiff';
 import { createNodeAdapters } from '../../../src/node/nodeAdapters';
 import { generateReport } from '../../../src/node/report/generateReport';
 import { writeFaceSyntheticsItem } from '../../helpers/datasetLayouts';
@@ -88,5 +90,28 @@ describe('generateReport', () => {
   it('writes atomically: no temporary file is left beside the report', async () => {
     await report('atomic.html');
     assert.deepEqual(fs.readdirSync(tmp.dir).filter((f) => f.startsWith('atomic')), ['atomic.html']);
+  });
+});
+
+describe('generateReport with label diffs', () => {
+  it('adds a label-gap section per diff folder: its findings and a per-class table', async () => {
+    const diffDir = path.join(tmp.dir, 'diff');
+    const protocol = { bandK: 3, match: 'sides', sizeRule: 'b-to-a' } as const;
+    const record = await runDiff({ a: { kind: 'run-ground-truth', path: run }, b: { kind: 'run-predictions', path: run }, protocol, outDir: diffDir }, createNodeAdapters());
+    const out = path.join(tmp.dir, 'with-diff.html');
+    await generateReport({ runDirs: [run], out, title: 'test', worst: 6, diffDirs: [diffDir] }, { adapters: createNodeAdapters(), registry: new SchemaRegistry(), version: 'test' });
+    const page = fs.readFileSync(out, 'utf8');
+    assert.ok(page.includes('<h2>Label gap</h2>'));
+    for (const finding of record.summary.findings) assert.ok(page.includes(escapeHtml(finding.text)), `shows "${finding.text}"`);
+    const present = record.summary.perClass.filter((c) => c.pixelsA + c.pixelsB > 0);
+    assert.equal((page.match(/<table class="label-gap">[\s\S]*?<\/table>/)?.[0].match(/<tr>/g) ?? []).length, present.length + 1);
+  });
+
+  it('rejects a folder without diff.json, naming the file', async () => {
+    const missing = path.join(tmp.dir, 'not-a-diff');
+    fs.mkdirSync(missing, { recursive: true });
+    const request = { runDirs: [run], out: path.join(tmp.dir, 'never.html'), title: 'test', worst: 6, diffDirs: [missing] };
+    await assert.rejects(generateReport(request, { adapters: createNodeAdapters(), registry: new SchemaRegistry(), version: 'test' }), (error: Error) => error.message.includes(path.join(missing, 'diff.json')));
+    assert.equal(fs.existsSync(request.out), false);
   });
 });
