@@ -58,8 +58,8 @@ describe('facegap command line', () => {
 
   it('eval --json prints the documented summary fields', async () => {
     const out = path.join(tmp.dir, 'run-json');
-    const { code, stdout } = await runCli(cli, ['eval', data.root, '--model', model.model, '--spec', model.spec, '--ep', 'cpu', '--out', out, '--json', '--boundary', '2']);
-    assert.equal(code, 0);
+    const { code, stdout, stderr } = await runCli(cli, ['eval', data.root, '--model', model.model, '--spec', model.spec, '--ep', 'cpu', '--out', out, '--json', '--boundary', '2']);
+    assert.equal(code, 0, stderr);
     const summary = JSON.parse(stdout);
     for (const key of ['images', 'pixelAccuracy', 'meanF1', 'mIoU', 'perClass', 'executionProvider', 'skipped']) assert.ok(key in summary, key);
     assert.equal(summary.images, 4);
