@@ -54,50 +54,38 @@ export function smoothClass(map: LabelMap, id: number, r: number): LabelMap {
   return out;
 }
 
+/** The nearest pixel within `reach` of (x, y) that `wanted` accepts: its distance from (x, y) to that pixel's square, and its value. */
+function nearestSquare(map: LabelMap, x: number, y: number, reach: number, wanted: (value: number) => boolean): { distance: number; value: number } {
+  let best = { distance: Infinity, value: -1 };
+  for (let dy = -reach; dy <= reach; dy++) {
+    for (let dx = -reach; dx <= reach; dx++) {
+      const xx = x + dx;
+      const yy = y + dy;
+      if (xx < 0 || yy < 0 || xx >= map.width || yy >= map.height || !wanted(map.data[yy * map.width + xx])) continue;
+      const distance = Math.hypot(Math.max(Math.abs(dx) - 0.5, 0), Math.max(Math.abs(dy) - 0.5, 0));
+      if (distance < best.distance) best = { distance, value: map.data[yy * map.width + xx] };
+    }
+  }
+  return best;
+}
+
 /** The class grown so that its outline moves out by k px: a pixel joins when its centre is within k of the class's pixel squares. */
 export function offsetClass(map: LabelMap, id: number, k: number): LabelMap {
-  const { width, height } = map;
   const out = copy(map);
-  const reach = Math.ceil(k + 1);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      if (map.data[y * width + x] === id) continue;
-      let best = Infinity;
-      for (let dy = -reach; dy <= reach; dy++) {
-        for (let dx = -reach; dx <= reach; dx++) {
-          const xx = x + dx;
-          const yy = y + dy;
-          if (xx < 0 || yy < 0 || xx >= width || yy >= height || map.data[yy * width + xx] !== id) continue;
-          best = Math.min(best, Math.hypot(Math.max(Math.abs(dx) - 0.5, 0), Math.max(Math.abs(dy) - 0.5, 0)));
-        }
-      }
-      if (best <= k) out.data[y * width + x] = id;
-    }
+  for (let i = 0; i < map.data.length; i++) {
+    if (map.data[i] === id) continue;
+    if (nearestSquare(map, i % map.width, Math.floor(i / map.width), Math.ceil(k + 1), (v) => v === id).distance <= k) out.data[i] = id;
   }
   return out;
 }
 
 /** The class shrunk so that its outline moves in by k px: a pixel leaves when its centre is within k of another class's pixel squares, taking that class. */
 export function shrinkClass(map: LabelMap, id: number, k: number): LabelMap {
-  const { width, height } = map;
   const out = copy(map);
-  const reach = Math.ceil(k + 1);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      if (map.data[y * width + x] !== id) continue;
-      let best = Infinity;
-      let take = id;
-      for (let dy = -reach; dy <= reach; dy++) {
-        for (let dx = -reach; dx <= reach; dx++) {
-          const xx = x + dx;
-          const yy = y + dy;
-          if (xx < 0 || yy < 0 || xx >= width || yy >= height || map.data[yy * width + xx] === id) continue;
-          const d = Math.hypot(Math.max(Math.abs(dx) - 0.5, 0), Math.max(Math.abs(dy) - 0.5, 0));
-          if (d < best) [best, take] = [d, map.data[yy * width + xx]];
-        }
-      }
-      if (best <= k) out.data[y * width + x] = take;
-    }
+  for (let i = 0; i < map.data.length; i++) {
+    if (map.data[i] !== id) continue;
+    const nearest = nearestSquare(map, i % map.width, Math.floor(i / map.width), Math.ceil(k + 1), (v) => v !== id);
+    if (nearest.distance <= k) out.data[i] = nearest.value;
   }
   return out;
 }
