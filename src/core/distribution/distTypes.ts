@@ -1,0 +1,108 @@
+/** How an attribute's values are compared. */
+export type AttributeKind = 'continuous' | 'binary';
+
+/** What an attribute is measured from. */
+export type AttributeSource = 'labels' | 'landmarks' | 'image' | 'image+labels';
+
+/** One per-image attribute FaceGap measures. Names follow the issue: faceArea, yaw, ita, presence:glasses, area:hair … */
+export interface AttributeDef {
+  readonly name: string;
+  readonly kind: AttributeKind;
+  /** Words for findings and plots, e.g. "face area share", "yaw". */
+  readonly title: string;
+  /** Unit for axes and findings: "°", "share of image", "" … */
+  readonly unit: string;
+  readonly source: AttributeSource;
+}
+
+/** One image's measured attributes: name → value. Binary attributes are 0 or 1; an attribute that cannot be measured is absent. */
+export interface ImageAttributes {
+  readonly v: 1;
+  readonly id: string;
+  readonly image?: string;
+  /** Content key of what the values were measured from (image, labels, landmarks, attribute version); reuse needs it equal. */
+  readonly key: string;
+  readonly values: Readonly<Record<string, number>>;
+  /** How yaw and roll were measured: "landmarks" or "mask" (mask geometry). */
+  readonly poseFrom?: 'landmarks' | 'mask';
+}
+
+/** A histogram over shared bin edges (continuous) or over 0/1 (binary). */
+export interface Histogram {
+  /** Bin edges, length = counts.length + 1 (binary: [0, 0.5, 1]). */
+  readonly edges: readonly number[];
+  /** Share of the side's measured images per bin (sums to 1), weighted when weights apply. */
+  readonly shares: readonly number[];
+}
+
+/** One side's summary of an attribute. */
+export interface SideStats {
+  readonly n: number;
+  readonly mean: number;
+  readonly sd: number;
+  readonly histogram: Histogram;
+}
+
+/** One attribute compared between A and B. */
+export interface AttributeComparison {
+  readonly name: string;
+  readonly kind: AttributeKind;
+  readonly title: string;
+  readonly unit: string;
+  /** wasserstein-1 for continuous attributes, total-variation for binary ones (equal to |rate A − rate B|). */
+  readonly metric: 'wasserstein-1' | 'total-variation';
+  readonly distance: number;
+  /**
+   * Size of the difference on a common scale, so attributes compare: continuous, W1 over the pooled standard deviation;
+   * binary, Cohen's h (2·asin√p_B − 2·asin√p_A), absolute. Sorting is by this, largest first.
+   */
+  readonly effect: number;
+  /** Which way B differs from A. */
+  readonly direction: 'higher' | 'lower' | 'same';
+  readonly a: SideStats;
+  readonly b: SideStats;
+  /** One line, e.g. "B has 5.1× more glasses (39% of images vs 8%)", "B's faces are 18% smaller". */
+  readonly finding: string;
+}
+
+/** Distances between the two sets in a feature extractor's space. */
+export interface FeatureDistances {
+  readonly extractor: string;
+  readonly dimension: number;
+  readonly frechetDistance: number;
+  /** Unbiased MMD² with the cubic polynomial kernel, mean and standard deviation over subsets. */
+  readonly kid: { readonly mean: number; readonly sd: number; readonly subsets: number; readonly subsetSize: number };
+  /** k-NN manifold precision/recall (Kynkäänniemi 2019) and density/coverage (Naeem 2020), B measured against A. */
+  readonly precision: number;
+  readonly recall: number;
+  readonly density: number;
+  readonly coverage: number;
+  readonly k: number;
+  /** Images of each set farthest from the other set (least covered), with their distance to the nearest neighbour there. */
+  readonly leastCoveredA: ReadonlyArray<{ readonly id: string; readonly distance: number }>;
+  readonly leastCoveredB: ReadonlyArray<{ readonly id: string; readonly distance: number }>;
+}
+
+/** Importance weights that make A's attribute distribution match B's, and a matched subset of A. */
+export interface MatchingResult {
+  /** How the weights were fitted, in a sentence (e.g. logistic regression on 14 standardised attributes). */
+  readonly method: string;
+  readonly attributes: readonly string[];
+  /** Effective sample size of the weights (Σw)² / Σw². */
+  readonly effectiveSize: number;
+  readonly subsetSize: number;
+  /** Each attribute's distance and effect before, after weighting and in the matched subset. */
+  readonly distances: ReadonlyArray<{ readonly name: string; readonly metric: string; readonly before: number; readonly weighted: number; readonly subset: number; readonly effectBefore: number; readonly effectSubset: number }>;
+}
+
+/** The whole comparison of two datasets (dist.json's "summary"). */
+export interface DistSummary {
+  readonly imagesA: number;
+  readonly imagesB: number;
+  /** Sorted by effect, largest first. */
+  readonly attributes: readonly AttributeComparison[];
+  /** The largest differences in words, largest first. */
+  readonly findings: readonly string[];
+  readonly features?: FeatureDistances;
+  readonly matching?: MatchingResult;
+}
