@@ -106,3 +106,75 @@ export interface DistSummary {
   readonly features?: FeatureDistances;
   readonly matching?: MatchingResult;
 }
+
+/** One dataset side of a distribution comparison as the user named it. */
+export interface DistSideSpec {
+  /** A dataset folder (its labels), or an unlabeled image folder when `model` is given (attributes from its predictions). */
+  readonly path: string;
+  /** A label schema id the user chose for a folder FaceGap cannot recognise. */
+  readonly schema?: string;
+  /** An ONNX parser whose predictions stand in for labels (unlabeled folders), with its spec file when it has no sidecar. */
+  readonly model?: string;
+  readonly modelSpec?: string;
+}
+
+/** One side as recorded in dist.json. */
+export interface DistSideRecord {
+  readonly spec: DistSideSpec;
+  /** What a person calls it, e.g. "CelebAMask-HQ sample (120 images, labels)". */
+  readonly description: string;
+  readonly images: number;
+  /** Where the label-derived attributes came from. */
+  readonly labelsFrom: 'labels' | 'predictions' | 'none';
+}
+
+/** A run's per-image score binned by one attribute, over a training set's distribution of that attribute. */
+export interface SliceRecord {
+  readonly attribute: string;
+  readonly title: string;
+  readonly unit: string;
+  readonly kind: AttributeKind;
+  /** Per bin: its edges, the run's mean score and image count there, and the training set's share of images there. */
+  readonly bins: ReadonlyArray<{ readonly from: number; readonly to: number; readonly meanScore: number | null; readonly count: number; readonly trainShare: number }>;
+}
+
+/** The synthetic → real gap split into parts (mean F1 points), with the arithmetic shown. */
+export interface GapDecompositionRecord {
+  readonly total: number;
+  readonly parts: ReadonlyArray<{ readonly name: 'distribution' | 'label' | 'photorealism'; readonly value: number | null; readonly share: number | null; readonly arithmetic: string }>;
+  readonly assumptions: readonly string[];
+}
+
+/** dist.json: everything a distribution folder says about itself. */
+export interface DistRecord {
+  readonly kind: 'facegap-distribution';
+  readonly formatVersion: 1;
+  readonly createdAt: string;
+  readonly a: DistSideRecord;
+  readonly b: DistSideRecord;
+  /** Every attribute measured on either side. */
+  readonly attributes: readonly AttributeDef[];
+  readonly summary: DistSummary;
+  /** Performance by slice, when a run (scored on one side) was given. */
+  readonly slices?: readonly SliceRecord[];
+  /** The run's expected score if its test set's attributes matched the training side's, with the plain mean. */
+  readonly expectedScore?: { readonly run: string; readonly plainMean: number; readonly weightedMean: number; readonly effectiveSize: number };
+  readonly decomposition?: GapDecompositionRecord;
+  /** Images that could not be measured, each naming the file; and other facts (e.g. "pose from mask geometry: no landmarks"). */
+  readonly skipped: ReadonlyArray<{ readonly side: 'A' | 'B'; readonly file: string; readonly reason: string }>;
+  readonly notes: readonly string[];
+  readonly complete: boolean;
+  readonly timings: { readonly seconds: number; readonly measured: number; readonly reused: number };
+}
+
+/** File names inside a distribution folder. */
+export const DIST_FILES = {
+  record: 'dist.json',
+  /** One ImageAttributes per line, per side. */
+  attributesA: 'attributes-a.jsonl',
+  attributesB: 'attributes-b.jsonl',
+  /** id,weight per line for A's images (importance weights towards B). */
+  weights: 'weights-a.csv',
+  /** The matched subset of A: one image path per line. */
+  subset: 'matched-subset-a.txt',
+} as const;
