@@ -5,6 +5,7 @@ import { errorMessage, isAbortError } from '../core/util/errors';
 import { facegapPackageJson } from '../node/environmentInfo';
 import { EXIT, UsageError } from './cliErrors';
 import { diffCommand } from './commands/diffCommand';
+import { distCommand } from './commands/distCommand';
 import { evalCommand } from './commands/evalCommand';
 import { infoCommand } from './commands/infoCommand';
 import { presetsCommand } from './commands/presetsCommand';
@@ -22,6 +23,7 @@ Commands:
   info <dataset>                 detect the layout and schema; classes, sizes, landmarks, problems
   eval <dataset> --model m.onnx  evaluate an ONNX face-parsing model (or --pred <folder>)
   diff <A> [<B>]                 how two label sources' annotation conventions differ (a run: gt vs predictions)
+  dist <A> <B>                   how two datasets' content differs: attributes, matching weights, feature distances
   report <run>... --out r.html   one self-contained HTML page comparing eval run folders
   schemas [id]                   list the label schemas, or show one with its classes
   crosswalk <from> <to>          show how classes of one schema map onto another
@@ -36,6 +38,7 @@ const COMMANDS: Record<string, Command> = {
   info: infoCommand,
   eval: evalCommand,
   diff: diffCommand,
+  dist: distCommand,
   report: reportCommand,
   schemas: schemasCommand,
   crosswalk: (argv, output) => schemasCommand(['--crosswalk', ...argv], output),

@@ -140,9 +140,13 @@ export interface SliceRecord {
 
 /** The synthetic → real gap split into parts (mean F1 points), with the arithmetic shown. */
 export interface GapDecompositionRecord {
-  readonly total: number;
+  /** Real-trained minus synthetic-trained mean F1; null when either run is missing. */
+  readonly total: number | null;
   readonly parts: ReadonlyArray<{ readonly name: 'distribution' | 'label' | 'photorealism'; readonly value: number | null; readonly share: number | null; readonly arithmetic: string }>;
   readonly assumptions: readonly string[];
+  /** The arithmetic as sentences, and what could not be computed for lack of a run. */
+  readonly sentences?: readonly string[];
+  readonly missing?: readonly string[];
 }
 
 /** dist.json: everything a distribution folder says about itself. */
