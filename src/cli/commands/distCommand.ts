@@ -25,6 +25,7 @@ attributes-b.jsonl (per image; a rerun reuses unchanged images), weights-a.csv, 
 
 Options:
   --out <folder>             result folder (default: facegap-runs/<A>--vs--<B>-dist)
+  --a-add, --b-add <folder>  pool another dataset folder of the same schema into a side (repeatable)
   --a-schema, --b-schema     a side's label schema when FaceGap cannot recognise it
   --a-model, --b-model       an ONNX face parser for an unlabeled side (its sidecar or --a-spec/--b-spec)
   --a-spec, --b-spec         the model spec file of --a-model/--b-model
@@ -45,6 +46,8 @@ Options:
 
 const OPTIONS = {
   out: { type: 'string' },
+  'a-add': { type: 'string', multiple: true },
+  'b-add': { type: 'string', multiple: true },
   'a-schema': { type: 'string' },
   'b-schema': { type: 'string' },
   'a-model': { type: 'string' },
@@ -82,7 +85,8 @@ function side(path: string, values: DistValues, which: 'a' | 'b'): DistSideSpec 
   const schema = values[`${which}-schema`];
   const model = optional(values[`${which}-model`]);
   const spec = optional(values[`${which}-spec`]);
-  return { path: resolve(path), ...(schema ? { schema } : {}), ...(model ? { model } : {}), ...(spec ? { modelSpec: spec } : {}) };
+  const more = (values[`${which}-add`] ?? []).map((p) => resolve(p));
+  return { path: resolve(path), ...(more.length ? { morePaths: more } : {}), ...(schema ? { schema } : {}), ...(model ? { model } : {}), ...(spec ? { modelSpec: spec } : {}) };
 }
 
 function gapOf(values: DistValues): DistRequest['gap'] {

@@ -111,6 +111,8 @@ export interface DistSummary {
 export interface DistSideSpec {
   /** A dataset folder (its labels), or an unlabeled image folder when `model` is given (attributes from its predictions). */
   readonly path: string;
+  /** More dataset folders in the same label schema, pooled into this side (ids get their folder's name in front). */
+  readonly morePaths?: readonly string[];
   /** A label schema id the user chose for a folder FaceGap cannot recognise. */
   readonly schema?: string;
   /** An ONNX parser whose predictions stand in for labels (unlabeled folders), with its spec file when it has no sidecar. */

@@ -36,17 +36,26 @@ export interface DistSideOptions {
 /** Opens a side: a dataset folder (its labels), or an image folder with a model whose predictions stand in for labels. */
 export async function openDistSide(spec: DistSideSpec, adapters: NodeAdapters, options: DistSideOptions, signal?: AbortSignal): Promise<DistSide> {
   if (spec.model) return openModelSide(spec, spec.model, adapters, options, signal);
-  const { index, choice } = await openDatasetFolder(spec.path, { schema: spec.schema }, adapters, signal);
-  const labelled = index.items.filter((i) => i.label).length;
-  const notes = index.problems.slice(0, 20).map((p) => `${p.file}: ${p.problem}`);
-  const description = `${baseName(index.root)} (${index.formatTitle.split(' (')[0]}, ${count(index.items.length)} images, ${labelled === index.items.length ? 'labels' : `${count(labelled)} labelled`}, ${choice.schema.id})`;
+  const folders = [spec.path, ...(spec.morePaths ?? [])];
+  const opened = [];
+  for (const folder of folders) opened.push(await openDatasetFolder(folder, { schema: spec.schema }, adapters, signal));
+  const schema = opened[0].choice.schema;
+  const other = opened.find((o) => o.choice.schema.id !== schema.id);
+  if (other) throw new Error(`${other.index.root}: its labels are in ${other.choice.schema.id}, ${opened[0].index.root}'s in ${schema.id}; a side pools folders of one schema only`);
+  // Pooled folders keep their ids apart by the folder's name.
+  const items = opened.flatMap((o) => (opened.length === 1 ? o.index.items : o.index.items.map((item) => ({ ...item, id: `${baseName(o.index.root)}/${item.id}` }))));
+  const labelled = items.filter((i) => i.label).length;
+  const notes = opened.flatMap((o) => o.index.problems.slice(0, 20).map((p) => `${p.file}: ${p.problem}`));
+  const names = opened.map((o) => `${baseName(o.index.root)} (${o.index.formatTitle.split(' (')[0]})`).join(' + ');
+  const description = `${names}: ${count(items.length)} images, ${labelled === items.length ? 'labels' : `${count(labelled)} labelled`}, ${schema.id}`;
+  const points = new Set(opened.map((o) => o.index.landmarkPoints));
   return {
     spec,
-    items: index.items,
-    schema: choice.schema,
-    landmarkPoints: index.landmarkPoints,
+    items,
+    schema,
+    landmarkPoints: points.size === 1 ? opened[0].index.landmarkPoints : undefined,
     notes,
-    record: () => ({ spec, description, images: index.items.length, labelsFrom: labelled > 0 ? 'labels' : 'none' }),
+    record: () => ({ spec, description, images: items.length, labelsFrom: labelled > 0 ? 'labels' : 'none' }),
     close: async () => undefined,
   };
 }

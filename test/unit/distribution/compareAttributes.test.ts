@@ -35,7 +35,7 @@ describe('compareAttributes on planted shifts', () => {
     assert.equal(by.get('yaw')?.metric, 'wasserstein-1');
     assert.match(by.get('brightness')?.finding ?? '', /^B is darker \(brightness 0\.4\d vs 0\.5\d\)$/);
     assert.match(by.get('faceArea')?.finding ?? '', /^B's faces are (19|2\d)% smaller \(face area 0\.1\d vs 0\.2\d\)$/);
-    assert.match(by.get('presence:glasses')?.finding ?? '', /^B has \d\.\d× more glasses \(\d+% of images vs \d+%\)$/);
+    assert.match(by.get('presence:glasses')?.finding ?? '', /^B has \d\.\d× more images with glasses \(\d+% of images vs \d+%\)$/);
     assert.match(by.get('yaw')?.finding ?? '', /^B's yaw spreads wider \(sd (19|2\d)° vs 5°\)$/);
   });
 
@@ -84,7 +84,7 @@ describe('compareAttributes details', () => {
     const [c] = compareAttributes(a, b, [glasses]);
     assert.ok(Math.abs(c.distance - 0.3) < 1e-12);
     assert.ok(Math.abs(c.effect - (2 * Math.asin(Math.sqrt(0.4)) - 2 * Math.asin(Math.sqrt(0.1)))) < 1e-12);
-    assert.equal(c.finding, 'B has 4.0× more glasses (40% of images vs 10%)');
+    assert.equal(c.finding, 'B has 4.0× more images with glasses (40% of images vs 10%)');
     assert.deepEqual(c.b.histogram, { edges: [0, 0.5, 1], shares: [0.6, 0.4] });
   });
 

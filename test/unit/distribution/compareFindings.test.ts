@@ -16,11 +16,11 @@ function comparison(name: string, kind: AttributeComparison['kind'], title: stri
 
 describe('findingText', () => {
   it('words binary rates as ratios, one-sided presence and small differences', () => {
-    assert.equal(findingText(comparison('presence:glasses', 'binary', 'glasses', '', [0.08, 0], [0.39, 0])), 'B has 4.9× more glasses (39% of images vs 8%)');
-    assert.equal(findingText(comparison('presence:hat', 'binary', 'hats', '', [0.32, 0], [0.1, 0])), 'B has 3.2× fewer hats (10% of images vs 32%)');
-    assert.equal(findingText(comparison('presence:hat', 'binary', 'hats', '', [0, 0], [0.12, 0])), 'hats appear in B only (12% of images vs none in A)');
-    assert.equal(findingText(comparison('presence:hat', 'binary', 'hats', '', [0.2, 0], [0, 0])), 'B has no hats (none vs 20% of images in A)');
-    assert.equal(findingText(comparison('presence:hat', 'binary', 'hats', '', [0.4, 0], [0.45, 0])), 'B has slightly more hats (45% of images vs 40%)');
+    assert.equal(findingText(comparison('presence:glasses', 'binary', 'glasses', '', [0.08, 0], [0.39, 0])), 'B has 4.9× more images with glasses (39% of images vs 8%)');
+    assert.equal(findingText(comparison('presence:hat', 'binary', 'hats', '', [0.32, 0], [0.1, 0])), 'B has 3.2× fewer images with hats (10% of images vs 32%)');
+    assert.equal(findingText(comparison('presence:hat', 'binary', 'hats', '', [0, 0], [0.12, 0])), 'only B has images with hats (12% of images vs none in A)');
+    assert.equal(findingText(comparison('presence:hat', 'binary', 'hats', '', [0.2, 0], [0, 0])), 'B has no images with hats (none vs 20% of images in A)');
+    assert.equal(findingText(comparison('presence:hat', 'binary', 'hats', '', [0.4, 0], [0.45, 0])), 'B has slightly more images with hats (45% of images vs 40%)');
   });
 
   it('gives a relative change for shares, spread for spread changes and family words for the rest', () => {

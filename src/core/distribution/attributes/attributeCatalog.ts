@@ -27,8 +27,11 @@ export const PRESENCE_PREFIX = 'presence:';
 /** Prefix of a concept's area-share attribute, e.g. "area:hair". */
 export const AREA_PREFIX = 'area:';
 
+/** Sided concepts are seen in pairs: "images with ears". */
+const PAIRS: Readonly<Record<string, string>> = { eye: 'eyes', brow: 'eyebrows', ear: 'ears' };
+
 function presenceDef(concept: string): AttributeDef {
-  const title = getConcept(concept)?.title ?? concept;
+  const title = PAIRS[concept] ?? getConcept(concept)?.title ?? concept;
   return { name: `${PRESENCE_PREFIX}${concept}`, kind: 'binary', title, unit: '', source: 'labels' };
 }
 

@@ -36,12 +36,13 @@ function binaryFinding(c: AttributeComparison): string {
   const pA = c.a.mean;
   const pB = c.b.mean;
   const rates = `(${percent(pB)} of images vs ${percent(pA)})`;
-  if (pA === 0 && pB > 0) return `${c.title} appear in B only (${percent(pB)} of images vs none in A)`;
-  if (pB === 0 && pA > 0) return `B has no ${c.title} (none vs ${percent(pA)} of images in A)`;
-  if (pA === pB) return `B has as many ${c.title} (${percent(pB)} of images on both sides)`;
-  if (pB >= pA * RATIO_WORDING) return `B has ${times(pB / pA)}× more ${c.title} ${rates}`;
-  if (pA >= pB * RATIO_WORDING) return `B has ${times(pA / pB)}× fewer ${c.title} ${rates}`;
-  return `B has slightly ${pB > pA ? 'more' : 'fewer'} ${c.title} ${rates}`;
+  const what = `images with ${c.title}`;
+  if (pA === 0 && pB > 0) return `only B has ${what} (${percent(pB)} of images vs none in A)`;
+  if (pB === 0 && pA > 0) return `B has no ${what} (none vs ${percent(pA)} of images in A)`;
+  if (pA === pB) return `B has as many ${what} (${percent(pB)} of images on both sides)`;
+  if (pB >= pA * RATIO_WORDING) return `B has ${times(pB / pA)}× more ${what} ${rates}`;
+  if (pA >= pB * RATIO_WORDING) return `B has ${times(pA / pB)}× fewer ${what} ${rates}`;
+  return `B has slightly ${pB > pA ? 'more' : 'fewer'} ${what} ${rates}`;
 }
 
 function spreadFinding(c: AttributeComparison): string {
