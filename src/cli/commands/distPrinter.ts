@@ -57,11 +57,23 @@ function printFeatures(record: DistRecord, output: TerminalOutput): void {
   output.out(`  precision ${fixed(f.precision)}, recall ${fixed(f.recall)}, density ${fixed(f.density)}, coverage ${fixed(f.coverage)} (k = ${f.k})`);
 }
 
+/** One line per sliced attribute: the run's mean score per bin, with the training side's share of images there. */
+function sliceLines(record: DistRecord): string[] {
+  return (record.slices ?? []).map((slice) => {
+    const edge = (v: number): string => (slice.kind === 'binary' ? (v < 0.5 ? 'no' : 'yes') : Math.abs(v) >= 10 ? v.toFixed(0) : v.toPrecision(2));
+    const range = (b: { from: number; to: number }): string => (slice.kind === 'binary' ? edge(b.from) : `${edge(b.from)}–${edge(b.to)}`);
+    const bins = slice.bins.filter((b) => b.count > 0).map((b) => `${range(b)}: ${b.meanScore === null ? '–' : fixed(b.meanScore, 2)} (${b.count}; ${Math.round(100 * b.trainShare)}%)`);
+    return `  ${slice.title}: ${bins.join(' · ')}`;
+  });
+}
+
 function printSlicesAndGap(record: DistRecord, output: TerminalOutput): void {
   const e = record.expectedScore;
   if (e) {
     output.out('');
-    output.out(`Run ${e.run}: mean F1 ${fixed(e.plainMean)}; expected ${fixed(e.weightedMean)} if its images were distributed like the other side (effective sample size ${e.effectiveSize.toFixed(0)}).`);
+    output.out(`Run ${e.run}: per-image mean F1 ${fixed(e.plainMean)}; expected ${fixed(e.weightedMean)} if its images were distributed like the other side (effective sample size ${e.effectiveSize.toFixed(0)}).`);
+    output.out('Mean F1 by slice (images in the bin; the other side\'s share of images there):');
+    for (const line of sliceLines(record)) output.out(line);
   }
   const d = record.decomposition;
   if (d) {

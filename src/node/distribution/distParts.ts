@@ -73,7 +73,8 @@ export async function slicePart(
   const testIndex = sides.findIndex((s) => sameFolder(s.spec.path, run.record.dataset.root));
   const [test, train] = testIndex === 0 ? [records[0], records[1]] : [records[1], records[0]];
   const scores = run.images.flatMap((r) => (r.scores.meanF1 === null ? [] : [{ id: r.id, score: r.scores.meanF1 }]));
-  const top = attributes.slice(0, SLICE_ATTRIBUTES);
+  // Part areas follow the framing (faceArea says it once); slices by them repeat the face-size slice.
+  const top = attributes.filter((c) => !c.name.startsWith('area:')).slice(0, SLICE_ATTRIBUTES);
   const slices: SliceRecord[] = top.map((c) => scoreBySlice(scores, test, train, { name: c.name, kind: c.kind, title: c.title, unit: c.unit, source: 'labels' }));
   const expected = expectedScoreUnderTraining(scores, test, train, top.map((c) => c.name));
   return { slices, expectedScore: { run: runDir, plainMean: expected.plainMean, weightedMean: expected.weightedMean, effectiveSize: expected.effectiveSize } };
