@@ -16,7 +16,7 @@ const nodeTargets = [
   { entryPoints: ['src/node/browse/browseWorker.ts'], outfile: 'dist/browseWorker.js' },
 ].filter((t) => existsSync(t.entryPoints[0]));
 
-const webviewTargets = ['dataset', 'report', 'mask', 'diff']
+const webviewTargets = ['dataset', 'report', 'mask', 'diff', 'distribution']
   .map((view) => ({ entryPoints: { [view]: `webview/${view}/main.ts` }, outdir: 'dist/webview' }))
   .filter((t) => existsSync(Object.values(t.entryPoints)[0]));
 

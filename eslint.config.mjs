@@ -54,10 +54,23 @@ export default tseslint.config(
     rules: restrict(['**/cli/**', '**/webview/**'], 'src/host wires core, node and protocol into VS Code; it never imports the CLI or webview code.'),
   },
   {
+    files: ['src/plots/**/*.ts'],
+    rules: {
+      ...restrict(
+        ['vscode', 'node:*', ...nodeBuiltins, ...nativeModules, '**/node/**', '**/host/**', '**/cli/**', '**/webview/**', '**/protocol/**'],
+        'src/plots draws figures in a document it is given (browser or linkedom): it depends on @observablehq/plot and src/core types only.',
+      ),
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/core/**'], allowTypeImports: true, message: 'src/plots takes src/core types only, so the webview bundles no core code.' }] },
+      ],
+    },
+  },
+  {
     files: ['webview/**/*.ts'],
     rules: restrict(
       ['vscode', 'node:*', ...nodeBuiltins, ...nativeModules, '**/src/core/**', '**/src/node/**', '**/src/host/**', '**/src/cli/**'],
-      'webview code runs in the browser: it talks to the host through src/protocol only.',
+      'webview code runs in the browser: it talks to the host through src/protocol and draws figures with src/plots only.',
     ),
   },
 );

@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import { registerDatasetCommands } from './commands/datasetCommands';
 import { registerDiffCommands } from './commands/diffCommands';
+import { registerDistributionCommands } from './commands/distributionCommands';
 import { registerEvaluateCommands } from './commands/evaluateCommands';
 import { registerReportCommands } from './commands/reportCommands';
 import { EvaluationRunner } from './evaluation/evaluationRunner';
@@ -9,6 +10,7 @@ import { RecentModels } from './evaluation/recentModels';
 import { FaceGapServices } from './faceGapServices';
 import { DatasetPanels } from './panels/datasetPanels';
 import { DiffPanels } from './panels/diffPanels';
+import { DistributionPanels } from './panels/distributionPanels';
 import { LabelMaskEditorProvider } from './panels/labelMaskEditor';
 import { ReportPanels } from './panels/reportPanels';
 import { SampleDatasets } from './sampleDatasets';
@@ -22,16 +24,19 @@ export function activate(context: vscode.ExtensionContext): void {
   const reports = new ReportPanels(services, datasets);
   const runner = new EvaluationRunner(services, recent);
   const diffs = new DiffPanels(services);
+  const distributions = new DistributionPanels(services);
   context.subscriptions.push(
     services,
     datasets,
     reports,
     runner,
     diffs,
+    distributions,
     registerDatasetCommands(datasets, new SampleDatasets(services)),
     registerEvaluateCommands({ services, runner, recent, datasets, reports }),
     registerReportCommands(services, reports),
     registerDiffCommands(services, diffs),
+    registerDistributionCommands(services, distributions),
     LabelMaskEditorProvider.register(services),
   );
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LabelSideSpec } from '../core/diff/diffTypes';
+import type { DistSideSpec } from '../core/distribution/distTypes';
 import { readSettings } from './settings';
 
 /** The folder that holds run folders: the setting when given (relative to the first workspace folder), else workspace storage. */
@@ -31,6 +32,24 @@ export function diffFolderFor(context: vscode.ExtensionContext, a: LabelSideSpec
   for (const side of [a, b]) hash.update(side.kind).update('\0').update(path.resolve(side.path)).update('\0').update(side.schema ?? '').update('\0');
   const name = (side: LabelSideSpec): string => `${safeName(side.path)}${side.kind === 'run-ground-truth' ? '-gt' : side.kind === 'run-predictions' ? '-pred' : ''}`;
   return path.join(diffsRoot(context), `${name(a)}--vs--${name(b)}-${hash.digest('hex').slice(0, 8)}`);
+}
+
+/** The folder that holds distribution comparisons: `<results>/distributions`. */
+export function distributionsRoot(context: vscode.ExtensionContext): string {
+  return path.join(resultsRoot(context), 'distributions');
+}
+
+/**
+ * The folder of a distribution comparison: stable for the same sides and feature extractor, so that comparing again
+ * reuses the measured images; a different extractor gets its own folder, so neither comparison overwrites the other.
+ */
+export function distributionFolderFor(context: vscode.ExtensionContext, a: DistSideSpec, b: DistSideSpec, featureModel?: string): string {
+  const hash = createHash('sha256');
+  for (const side of [a, b]) {
+    for (const part of [path.resolve(side.path), side.schema ?? '', side.model ? path.resolve(side.model) : '', side.modelSpec ?? '']) hash.update(part).update('\0');
+  }
+  hash.update(featureModel ? path.resolve(featureModel) : '');
+  return path.join(distributionsRoot(context), `${safeName(a.path)}--vs--${safeName(b.path)}-${hash.digest('hex').slice(0, 8)}`);
 }
 
 function safeName(file: string): string {

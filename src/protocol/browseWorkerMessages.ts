@@ -1,6 +1,7 @@
 import type { ReviewVerdict } from '../core/diff/diffTypes';
 import type { DatasetPanelRequests, DatasetSnapshot, GalleryItem, ItemDetail } from './datasetPanelMessages';
 import type { DiffPairView, DiffSnapshot, MarkUpdate } from './diffPanelMessages';
+import type { DistSnapshot } from './distributionPanelMessages';
 import type { MaskSnapshot } from './maskViewMessages';
 import type { ReportSnapshot } from './reportPanelMessages';
 import type { SchemaView } from './viewTypes';
@@ -34,6 +35,9 @@ export type BrowsedDetail = Omit<ItemDetail, 'id' | 'imageUri'> & {
 
 /** A diff folder opened in the worker: the diff panel's snapshot but for its title. */
 export type OpenedDiff = Omit<DiffSnapshot, 'title'>;
+
+/** A distribution folder read in the worker: the distribution panel's snapshot but for its title. */
+export type OpenedDistribution = Omit<DistSnapshot, 'title'>;
 
 /** One gallery thumbnail: its file in the cache, or an error naming the image. */
 export interface ThumbnailFile {
@@ -78,6 +82,8 @@ export type BrowseWorkerRequests = {
   setReviewMark: { params: { readonly dir: string; readonly id: string; readonly verdict: ReviewVerdict | null; readonly note: string }; result: MarkUpdate };
   /** Writes review.csv beside the diff; answers with its path. */
   exportReviewCsv: { params: { readonly dir: string }; result: { readonly file: string } };
+  /** Reads a distribution folder: dist.json (checked) and the matched subset's size; rejects naming the file. */
+  openDistribution: { params: { readonly dir: string }; result: OpenedDistribution };
 };
 
 /** Events the browse worker sends unasked (none). */

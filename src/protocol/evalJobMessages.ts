@@ -1,4 +1,5 @@
 import type { DiffProtocol, DiffRecord, LabelSideSpec } from '../core/diff/diffTypes';
+import type { DistRecord, DistSideSpec } from '../core/distribution/distTypes';
 import type { EvalSummary } from '../core/eval/evalReport';
 import type { EvalProgress } from '../core/eval/evalTypes';
 import type { ExecutionProviderChoice } from '../core/ports/modelRunner';
@@ -44,17 +45,40 @@ export interface DiffJobResult {
   readonly record: DiffRecord;
 }
 
+/** One distribution comparison as the extension asks the evaluation process to compute it: B's attributes against A's, into a folder. */
+export interface DistJob {
+  readonly a: DistSideSpec;
+  readonly b: DistSideSpec;
+  readonly outDir: string;
+  /** An ONNX feature extractor for the feature-space distances. */
+  readonly features?: { readonly model: string };
+  /** Size of the matched subset of A (default: the comparison's own choice). */
+  readonly matchSize?: number;
+  /** A run folder scored on one side, for performance by slice. */
+  readonly run?: string;
+  /** Where a feature extractor or a side's parsing model runs. */
+  readonly executionProvider?: ExecutionProviderChoice;
+}
+
+/** What a distribution comparison produced: its folder and dist.json's record. */
+export interface DistJobResult {
+  readonly dir: string;
+  readonly record: DistRecord;
+}
+
 /** Requests the extension host sends to the evaluation process. */
 export type EvalJobRequests = {
   /** Runs one evaluation; cancelling the request interrupts it (finished images stay in the run folder). */
   evaluate: { params: { readonly job: EvalJob }; result: EvalJobResult };
   /** Computes one label diff; cancelling interrupts it (compared images stay in the diff folder and are reused next time). */
   diff: { params: { readonly job: DiffJob }; result: DiffJobResult };
+  /** Compares two datasets' distributions; cancelling interrupts it (measured images stay in the folder and are reused next time). */
+  distribution: { params: { readonly job: DistJob }; result: DistJobResult };
 };
 
 /** Events the evaluation process sends while it works. */
 export type EvalJobEvents =
-  /** Progress of the running evaluation or diff. */
+  /** Progress of the running evaluation, diff or distribution comparison. */
   | ({ readonly type: 'progress' } & EvalProgress)
   /** The model is open: the provider that really runs, and notes on providers that could not. */
   | { readonly type: 'ready'; readonly executionProvider: string | null; readonly warnings: readonly string[] }

@@ -59,4 +59,4 @@ export interface ConfusionFilter {
 }
 
 /** The FaceGap webviews: each has its bundle dist/webview/<view>.js and stylesheet dist/webview/<view>.css. */
-export type WebviewKind = 'dataset' | 'report' | 'mask' | 'diff';
+export type WebviewKind = 'dataset' | 'report' | 'mask' | 'diff' | 'distribution';

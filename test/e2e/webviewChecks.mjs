@@ -4,6 +4,7 @@
 import { CHECKPOINT_TIMEOUT_MS, sleep } from './driverCommon.mjs';
 import { reviewRun } from './reviewChecks.mjs';
 import { markInDiff, markStillShown } from './diffChecks.mjs';
+import { checkDistribution } from './distributionChecks.mjs';
 import { detailDrawn, detailProbe, galleryProbe } from './datasetProbes.mjs';
 import { probeFrame, screenshot, waitInFrame, waitInView } from './webviewFrames.mjs';
 
@@ -19,6 +20,7 @@ export const checks = {
   diffMark: { bundles: ['diff'], run: markInDiff },
   diffReload: { bundles: ['diff'], run: (page, request) => markStillShown(page, request, 'diff-reload') },
   diffReopen: { bundles: ['diff'], run: (page, request) => markStillShown(page, request, 'diff-reopen') },
+  distribution: { bundles: ['distribution'], run: checkDistribution },
 };
 
 /** Two runs in one report: a column group per run, a ΔF1 column, and one row per class as before. */

@@ -62,9 +62,10 @@ export async function openWebview<TRequests extends RequestMap, TEvents extends 
   browser: Browser,
   view: string,
   setup: (host: RpcEndpoint<TRequests, TEvents>) => void,
-  options: { savedState?: unknown; viewport?: { width: number; height: number } } = {},
+  options: { savedState?: unknown; viewport?: { width: number; height: number }; bundleDir?: string } = {},
 ): Promise<WebviewHarness<TRequests, TEvents>> {
-  const script = join(DIST, `${view}.js`);
+  const bundleDir = options.bundleDir ?? DIST;
+  const script = join(bundleDir, `${view}.js`);
   if (!existsSync(script)) throw new Error(`${script}: not built; run npm run build`);
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1200, height: 800 } });
   const page = await context.newPage();
@@ -84,7 +85,7 @@ export async function openWebview<TRequests extends RequestMap, TEvents extends 
   await page.exposeFunction('__toHost', (msg: unknown) => handlers.forEach((h) => h(decode(msg))));
   await page.exposeFunction('__saveState', (state: unknown) => void states.push(state));
   await page.addInitScript({ content: fakeVsCodeApi(options.savedState ?? null) });
-  await routeWebviewFiles(page, view);
+  await routeWebviewFiles(page, view, bundleDir);
   await page.goto(`${ORIGIN}/index.html`);
   return {
     page,
@@ -98,8 +99,11 @@ export async function openWebview<TRequests extends RequestMap, TEvents extends 
   };
 }
 
-/** Serves the production page and the built bundles under the fake webview origin; nothing else loads. */
-async function routeWebviewFiles(page: Page, view: string): Promise<void> {
+/**
+ * Serves the production page and the built bundles under the fake webview origin; nothing else loads. The bundles are
+ * dist/webview's, or a test page's from `bundleDir` (served at the same /dist/webview/ path).
+ */
+async function routeWebviewFiles(page: Page, view: string, bundleDir: string): Promise<void> {
   const html = webviewDocument({
     title: `FaceGap ${view}`,
     cspSource: ORIGIN,
@@ -112,8 +116,9 @@ async function routeWebviewFiles(page: Page, view: string): Promise<void> {
     const url = new URL(route.request().url());
     if (url.origin !== ORIGIN) return route.abort();
     if (url.pathname === '/index.html') return route.fulfill({ status: 200, contentType: 'text/html', body: html });
-    const file = join(__dirname, '..', '..', decodeURIComponent(url.pathname));
-    if (!url.pathname.startsWith('/dist/webview/') || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+    const prefix = '/dist/webview/';
+    const file = join(bundleDir, decodeURIComponent(url.pathname.slice(prefix.length)));
+    if (!url.pathname.startsWith(prefix) || !file.startsWith(bundleDir) || !existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
     const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream';
     return route.fulfill({ status: 200, contentType: type, body: readFileSync(file) });
   });

@@ -17,7 +17,10 @@ timings; mean F1, mIoU and pixel accuracy with the change of every run against t
 for runs scored with --boundary, tolerant mean F1 and the boundary band's share of the error;
 per-class F1 and IoU lined up by concept and the subject's side across label schemas;
 a confusion heatmap and the worst images (image, ground truth, prediction, errors) per run;
-and with --diff, a label-gap section per "facegap diff" folder (findings and per-class table).
+with --diff, a label-gap section per "facegap diff" folder (findings and per-class table);
+and with --dist, a distribution-gap section per "facegap dist" folder (findings, effect chart,
+attribute table, histograms of the largest differences, and matching, feature distances,
+performance by slice and the gap decomposition when the folder has them; figures as inline SVG).
 
 Options:
   --out <file.html>         where to write the report (required; written atomically)
@@ -25,6 +28,7 @@ Options:
   --worst <n>               worst images shown per run, by per-image mean F1 (default 6)
   --schema-file <file>      register a user schema JSON the runs used (repeatable)
   --diff <folder>           a "facegap diff" folder to show in the label-gap section (repeatable)
+  --dist <folder>           a "facegap dist" folder to show in the distribution-gap section (repeatable)
   --json                    print the headline numbers as JSON instead of the path`;
 
 const OPTIONS = {
@@ -33,6 +37,7 @@ const OPTIONS = {
   worst: { type: 'string' },
   'schema-file': { type: 'string', multiple: true },
   diff: { type: 'string', multiple: true },
+  dist: { type: 'string', multiple: true },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -50,7 +55,7 @@ export async function reportCommand(argv: readonly string[], output: TerminalOut
   const adapters = createNodeAdapters();
   const registry = await loadSchemaRegistry(adapters.files, values['schema-file'] ?? []);
   const report = await generateReport(
-    { runDirs: positionals, out: values.out, title: values.title ?? 'FaceGap evaluation report', worst, diffDirs: values.diff ?? [] },
+    { runDirs: positionals, out: values.out, title: values.title ?? 'FaceGap evaluation report', worst, diffDirs: values.diff ?? [], distDirs: values.dist ?? [] },
     { adapters, registry, version: facegapPackageJson().version },
   );
   for (const run of report.model.runs) for (const note of run.notes) output.err(`note: ${note}`);

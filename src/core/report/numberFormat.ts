@@ -10,3 +10,12 @@ export function signed(value: number | null | undefined, digits: number): string
   if (Number(text) === 0) return `±${text}`;
   return `${value < 0 ? '\u2212' : '+'}${text}`;
 }
+
+/** A number with three significant digits (whole above 1000, exponent form when very large or small) and a real minus sign; "–" when not finite. */
+export function significant(value: number): string {
+  if (!Number.isFinite(value)) return '–';
+  const abs = Math.abs(value);
+  const text =
+    abs === 0 ? '0' : abs >= 1e6 || abs < 0.001 ? abs.toExponential(2) : abs >= 1000 ? Math.round(abs).toString() : abs.toPrecision(3).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  return value < 0 ? `\u2212${text}` : text;
+}

@@ -1,3 +1,4 @@
+import { distributionGapHtml } from './distributionGapSection';
 import { html, type SafeHtml } from './htmlEscape';
 import { labelGapHtml } from './labelGapSection';
 import type { ReportModel, ThumbnailSet } from './reportModel';
@@ -31,13 +32,15 @@ ${classTableHtml(model.classes, model.runs)}
 <h2>Confusions and worst images</h2>
 ${model.runs.map((run, i) => runDiagnosticsHtml(run, thumbnails[i] ?? new Map()))}
 ${labelGapHtml(model.labelGaps ?? [])}
-${footer()}
+${distributionGapHtml(model.distributionGaps ?? [])}
+${footer((model.distributionGaps ?? []).length > 0)}
 </body>
 </html>
 `;
   return page.value;
 }
 
-function footer(): SafeHtml {
-  return html`<footer>Scores come from each run's run.json, images.jsonl and confusion.json as written by <code>facegap eval</code>; the changes (Δ) are differences of those numbers; a run.json written before the boundary band's share was recorded gets it from its stored strict and tolerant scores. Nothing else is recomputed.</footer>`;
+function footer(distributions: boolean): SafeHtml {
+  const dist = distributions ? html` The distribution-gap section shows each folder's dist.json as written by <code>facegap dist</code>; its figures are drawn from those numbers.` : html``;
+  return html`<footer>Scores come from each run's run.json, images.jsonl and confusion.json as written by <code>facegap eval</code>; the changes (Δ) are differences of those numbers; a run.json written before the boundary band's share was recorded gets it from its stored strict and tolerant scores. Nothing else is recomputed.${dist}</footer>`;
 }

@@ -1,4 +1,5 @@
 import type { DiffRecord } from '../diff/diffTypes';
+import type { DistributionGapInput } from './distributionGapSection';
 import type { ImageResult } from '../eval/runJournal';
 import type { RunRecord } from '../eval/runRecord';
 import type { LabelSchema } from '../schema/labelSchema';
@@ -57,6 +58,8 @@ export interface ReportModel {
   readonly classes: readonly AlignedRow[];
   /** Label diffs shown in the report's label-gap section, with their folders. */
   readonly labelGaps?: ReadonlyArray<{ readonly dir: string; readonly record: DiffRecord }>;
+  /** Distribution comparisons (facegap dist) shown in the report's distribution-gap section, with their figures. */
+  readonly distributionGaps?: readonly DistributionGapInput[];
 }
 
 /** Builds the report's view of several runs; the first run is the reference every change is measured against. */

@@ -38,5 +38,11 @@ figure img { display: block; image-rendering: pixelated; border: 1px solid var(-
 details summary { cursor: pointer; color: var(--muted); }
 ul.protocol li { margin: 2px 0; }
 ol.findings li { margin: 3px 0; }
+/* Figures of the distribution-gap section: inline SVG drawn with Observable Plot, text and axes in currentColor. */
+.facegap-plot { display: block; height: auto; max-width: 100%; }
+.facegap-plot text, .facegap-plot tspan { white-space: pre; }
+figure.plot { margin: 10px 0; max-width: 760px; } figure.plot figcaption { text-align: left; margin-top: 4px; }
+.plots { display: grid; grid-template-columns: repeat(auto-fill, minmax(440px, 1fr)); gap: 12px 20px; }
+.plots figure.plot { margin: 0; max-width: 500px; }
 footer { margin-top: 3em; color: var(--muted); font-size: 0.9em; }
 `);

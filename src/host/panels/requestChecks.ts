@@ -53,3 +53,44 @@ export function checkOneOf<T extends string>(value: unknown, allowed: readonly T
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) throw new Error(`expected one of ${allowed.join(', ')}`);
   return value as T;
 }
+
+/** Largest figure a webview may send: an SVG document's characters, or a PNG data: URL's. */
+export const MAX_FIGURE_CHARS = 24 * 2 ** 20;
+
+/** A figure to save, checked: a safe file stem, its format, and the bytes to write. */
+export interface CheckedFigure {
+  readonly stem: string;
+  readonly format: 'svg' | 'png';
+  readonly bytes: Uint8Array;
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/**
+ * A figure a webview asks to save: an SVG document (no script, no foreign content) or a PNG data: URL that decodes to
+ * a PNG, each at most MAX_FIGURE_CHARS; the suggested name becomes a file stem of letters, digits, '.', '_' and '-'.
+ */
+export function checkFigure(name: unknown, format: unknown, data: unknown): CheckedFigure {
+  if (typeof name !== 'string' || name.length === 0 || name.length > 200) throw new Error('a figure needs a name of at most 200 characters');
+  const stem = name.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 80) || 'figure';
+  if (typeof data !== 'string' || data.length === 0 || data.length > MAX_FIGURE_CHARS) throw new Error(`a figure must be text of at most ${MAX_FIGURE_CHARS} characters`);
+  if (format === 'svg') return { stem, format, bytes: new TextEncoder().encode(checkSvg(data)) };
+  if (format === 'png') return { stem, format, bytes: checkPngDataUrl(data) };
+  throw new Error('a figure is exported as svg or png');
+}
+
+function checkSvg(data: string): string {
+  const body = data.replace(/^\uFEFF?(<\?xml[^>]*\?>\s*)?/, '');
+  if (!/^<svg[\s>]/.test(body) || !/<\/svg>\s*$/.test(body)) throw new Error('an SVG figure must be one <svg> element');
+  // Text is escaped when an SVG is serialised, so a literal tag here is markup: a script or foreign HTML would run where the file is opened.
+  if (/<(script|foreignObject|iframe)[\s>/]/i.test(body)) throw new Error('an SVG figure must not hold scripts or foreign content');
+  return data;
+}
+
+function checkPngDataUrl(data: string): Uint8Array {
+  const match = /^data:image\/png;base64,([A-Za-z0-9+/]+={0,2})$/.exec(data);
+  if (!match) throw new Error('a PNG figure must be a data:image/png;base64 URL');
+  const bytes = Buffer.from(match[1], 'base64');
+  if (bytes.length < PNG_SIGNATURE.length || PNG_SIGNATURE.some((b, i) => bytes[i] !== b)) throw new Error('a PNG figure must hold a PNG image');
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}

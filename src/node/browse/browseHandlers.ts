@@ -10,6 +10,7 @@ import type { LabelPixels } from '../../protocol/viewTypes';
 import { createNodeAdapters, type NodeAdapters } from '../nodeAdapters';
 import { DatasetBrowser } from './datasetBrowser';
 import { createDiffHandlers } from './diffHandlers';
+import { createDistributionHandlers } from './distributionHandlers';
 import { readMaskFile } from './maskFile';
 import { buildReportSnapshot } from './reportSnapshot';
 import { ThumbnailCache } from './thumbnailCache';
@@ -89,6 +90,7 @@ export function createBrowseHandlers(config: BrowseWorkerConfig): RpcHandlers<Br
       return { ...snapshot, pixels: transferred(snapshot.pixels, ctx) };
     },
     ...createDiffHandlers(adapters, registry),
+    ...createDistributionHandlers(adapters),
   };
 }
 

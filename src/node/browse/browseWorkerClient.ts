@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { BrowsedDetail, BrowseWorkerConfig, BrowseWorkerEvents, BrowseWorkerRequests, OpenedDataset, OpenedDiff, ThumbnailFile } from '../../protocol/browseWorkerMessages';
+import type { BrowsedDetail, BrowseWorkerConfig, BrowseWorkerEvents, BrowseWorkerRequests, OpenedDataset, OpenedDiff, OpenedDistribution, ThumbnailFile } from '../../protocol/browseWorkerMessages';
 import type { DiffPairView, MarkUpdate } from '../../protocol/diffPanelMessages';
 import type { MaskSnapshot } from '../../protocol/maskViewMessages';
 import type { ReportSnapshot } from '../../protocol/reportPanelMessages';
@@ -129,6 +129,11 @@ export class BrowseWorkerClient {
   /** Writes review.csv beside the diff; resolves with its path. */
   async exportReviewCsv(dir: string): Promise<string> {
     return (await this.request({ type: 'exportReviewCsv', dir })).file;
+  }
+
+  /** Reads a distribution folder: dist.json and the matched subset's size; rejects naming the file. */
+  openDistribution(dir: string, signal?: AbortSignal): Promise<OpenedDistribution> {
+    return this.request({ type: 'openDistribution', dir }, signal);
   }
 
   /** Rejects pending requests and terminates the worker; later requests reject. */

@@ -9,6 +9,7 @@ import { WorkerModelRunner } from '../inference/workerModelRunner';
 import { createNodeAdapters } from '../nodeAdapters';
 import { ProgressThrottle } from './progressThrottle';
 import { runDiffJob } from './diffJobHandler';
+import { runDistributionJob } from './distJobHandler';
 
 /** What the evaluation process needs to serve jobs. */
 export interface EvalJobContext {
@@ -26,7 +27,7 @@ export interface EvalJobService {
   idle(): Promise<void>;
 }
 
-/** Serves 'evaluate' and 'diff' one job at a time, in arrival order, so two jobs never write one folder at once. */
+/** Serves 'evaluate', 'diff' and 'distribution' one job at a time, in arrival order, so two jobs never write one folder at once. */
 export function createEvalJobService(context: EvalJobContext): EvalJobService {
   let queue: Promise<unknown> = Promise.resolve();
   const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
@@ -38,6 +39,7 @@ export function createEvalJobService(context: EvalJobContext): EvalJobService {
     handlers: {
       evaluate: ({ job }, ctx) => enqueue(() => runEvalJob(job, context, ctx.signal)),
       diff: ({ job }, ctx) => enqueue(() => runDiffJob(job, context.emit, ctx.signal)),
+      distribution: ({ job }, ctx) => enqueue(() => runDistributionJob(job, context.emit, ctx.signal)),
     },
     idle: () => queue.then(() => undefined),
   };

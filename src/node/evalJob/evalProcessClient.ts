@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { DiffJob, DiffJobResult, EvalJob, EvalJobEvents, EvalJobRequests, EvalJobResult } from '../../protocol/evalJobMessages';
+import type { DiffJob, DiffJobResult, DistJob, DistJobResult, EvalJob, EvalJobEvents, EvalJobRequests, EvalJobResult } from '../../protocol/evalJobMessages';
 import { abortError, RpcEndpoint } from '../../protocol/rpc';
 import type { ChildConnection } from './childConnection';
 import { forkChild, stopChild } from './childConnection';
@@ -61,6 +61,11 @@ export class EvalProcessClient {
   /** Computes one label diff, queued with the evaluations; rejects as run() does. */
   diff(job: DiffJob, options: EvalJobRunOptions = {}): Promise<DiffJobResult> {
     return this.enqueue('diff', (rpc, signal) => rpc.request({ type: 'diff', job }, signal ? { signal } : {}), options);
+  }
+
+  /** Compares two datasets' distributions, queued with the evaluations; rejects as run() does. */
+  distribution(job: DistJob, options: EvalJobRunOptions = {}): Promise<DistJobResult> {
+    return this.enqueue('distribution', (rpc, signal) => rpc.request({ type: 'distribution', job }, signal ? { signal } : {}), options);
   }
 
   /** Rejects pending runs, asks the child to exit (by closing its IPC channel) and kills it if it has not after the grace time. */

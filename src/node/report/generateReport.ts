@@ -1,6 +1,9 @@
 import { DIFF_FILES } from '../../core/diff/diffLayout';
 import { parseDiffRecord } from '../../core/diff/diffRecordParsing';
 import type { DiffRecord } from '../../core/diff/diffTypes';
+import { parseDistRecord } from '../../core/distribution/distRecordParsing';
+import { DIST_FILES } from '../../core/distribution/distTypes';
+import type { DistributionGapInput } from '../../core/report/distributionGapSection';
 import type { ReportModel, ThumbnailSet } from '../../core/report/reportModel';
 import { buildReportModel } from '../../core/report/reportModel';
 import { renderReportHtml } from '../../core/report/reportHtml';
@@ -8,6 +11,7 @@ import type { SchemaRegistry } from '../../core/schema/schemaRegistry';
 import { mapConcurrent } from '../../core/util/mapConcurrent';
 import { joinPath } from '../../core/util/paths';
 import type { NodeAdapters } from '../nodeAdapters';
+import { distributionFigureMarkup } from './distributionFigures';
 import { imageThumbnails } from './imageThumbnails';
 import { readRunFolder } from './readRunFolder';
 import { openRunPictureSources } from './runPictureSources';
@@ -23,6 +27,8 @@ export interface ReportRequest {
   readonly worst: number;
   /** Label-diff folders (facegap diff) shown in the label-gap section. */
   readonly diffDirs?: readonly string[];
+  /** Distribution folders (facegap dist) shown in the distribution-gap section. */
+  readonly distDirs?: readonly string[];
 }
 
 /** What was written. */
@@ -37,6 +43,13 @@ export interface GeneratedReport {
 async function readDiffRecord(dir: string, adapters: NodeAdapters): Promise<{ dir: string; record: DiffRecord }> {
   const file = joinPath(dir, DIFF_FILES.diff);
   return { dir, record: parseDiffRecord(await adapters.files.readText(file), file) };
+}
+
+/** A distribution folder's dist.json with its figures drawn; an error names the file. */
+async function readDistributionGap(dir: string, adapters: NodeAdapters): Promise<DistributionGapInput> {
+  const file = joinPath(dir, DIST_FILES.record);
+  const record = parseDistRecord(await adapters.files.readText(file), file);
+  return { dir, record, figures: distributionFigureMarkup(record) };
 }
 
 /** Reads the run folders, makes the thumbnails of each run's worst images, and writes the HTML report atomically. */
@@ -62,7 +75,8 @@ export async function generateReport(
     }),
   );
   const labelGaps = await Promise.all((request.diffDirs ?? []).map((dir) => readDiffRecord(dir, adapters)));
-  const html = renderReportHtml({ ...model, labelGaps }, thumbnails);
+  const distributionGaps = await Promise.all((request.distDirs ?? []).map((dir) => readDistributionGap(dir, adapters)));
+  const html = renderReportHtml({ ...model, labelGaps, distributionGaps }, thumbnails);
   await adapters.store.writeAtomic(request.out, html);
   return { out: request.out, model, bytes: Buffer.byteLength(html) };
 }

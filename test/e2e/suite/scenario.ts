@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { checkpoint } from './checkpoint';
 import { diffAndReview } from './diffStep';
+import { compareSampleDistributions } from './distributionStep';
 
 const EXTENSION_ID = 'facegap.facegap';
 const SAMPLE_IMAGES = 120;
@@ -42,6 +43,7 @@ export const scenarioSteps: readonly ScenarioStep[] = [
   { name: '(b5) compare the two runs side by side in one report', run: compareRuns },
   { name: '(c) open a ground-truth mask with the label mask viewer', run: openMask },
   { name: "(e) diff the run's predictions against its ground truth, mark an image, reload and reopen the panel: the mark stays", run: diffRun },
+  { name: "(f) compare the synthetic and real-style samples' distributions: findings, the attributes table and plots in the panel", run: compareDistributions },
   { name: '(d) every contributed command is registered', run: checkCommands },
 ];
 
@@ -194,6 +196,10 @@ async function openMask(state: ScenarioState): Promise<void> {
 
 async function diffRun(state: ScenarioState): Promise<void> {
   await diffAndReview(need(state.runDir, 'the run folder from step (b)'), SAMPLE_IMAGES, state.facts);
+}
+
+async function compareDistributions(state: ScenarioState): Promise<void> {
+  await compareSampleDistributions(need(state.sampleRoot, 'the sample folder from step (a)'), SAMPLE_IMAGES, state.facts);
 }
 
 async function checkCommands(state: ScenarioState): Promise<void> {

@@ -44,6 +44,8 @@ test('menus name declared commands and gate folder and model entries', () => {
   assert.match(explorer.find((e) => e.command === 'facegap.evaluateModel')?.when ?? '', /resourceExtname == \.onnx/);
   assert.equal(explorer.find((e) => e.command === 'facegap.diffLabels')?.when, 'explorerResourceIsFolder');
   assert.match(explorer.find((e) => e.command === 'facegap.openDiff')?.when ?? '', /!explorerResourceIsFolder && resourceFilename == diff\.json/);
+  assert.equal(explorer.find((e) => e.command === 'facegap.compareDistributions')?.when, 'explorerResourceIsFolder');
+  assert.match(explorer.find((e) => e.command === 'facegap.openDistribution')?.when ?? '', /!explorerResourceIsFolder && resourceFilename == dist\.json/);
 });
 
 test('the diff panel comes back after a window reload: its serializer is registered and activates the extension', () => {
@@ -51,6 +53,13 @@ test('the diff panel comes back after a window reload: its serializer is registe
   assert.ok(activation.includes('onWebviewPanel:facegap.diff'), `activationEvents: ${JSON.stringify(activation)}`);
   assert.ok(hostSource.includes('registerWebviewPanelSerializer(DiffPanel.viewType'), 'no serializer for the diff panel');
   assert.ok(hostSource.includes("viewType = 'facegap.diff'"), 'the diff panel has another view type');
+});
+
+test('the distribution panel comes back after a window reload: its serializer is registered and activates the extension', () => {
+  const activation = (manifest as unknown as { activationEvents: string[] }).activationEvents;
+  assert.ok(activation.includes('onWebviewPanel:facegap.distribution'), `activationEvents: ${JSON.stringify(activation)}`);
+  assert.ok(hostSource.includes('registerWebviewPanelSerializer(DistributionPanel.viewType'), 'no serializer for the distribution panel');
+  assert.ok(hostSource.includes("viewType = 'facegap.distribution'"), 'the distribution panel has another view type');
 });
 
 test('settings have types and ranges, and the label-mask editor is opt-in', () => {
