@@ -2,7 +2,8 @@
 // with the project's face generator (synthetic, and real-style with a different distribution and other annotation
 // conventions), evaluates the bundled model (trained on synthetic faces only) on both with the built CLI, and writes
 // one self-contained HTML report. Then the label gap alone: the real-style faces with exact labels (real-style-exact)
-// diffed against the real-style sample's labels, generated and compared while the evaluations run. Samples are cached
+// diffed against the real-style sample's labels, generated and compared while the evaluations run; and the distribution
+// gap: what the two samples show, and the real-style run's mean F1 by slice over the synthetic sample. Samples are cached
 // by their manifest: a second run only evaluates (and the diff reuses its per-image results).
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -40,6 +41,14 @@ interface HeadlineRow {
 }
 
 const rel = (p: string): string => (p.startsWith(REPO + path.sep) ? path.relative(REPO, p) : p);
+
+interface DistJson {
+  readonly findings: readonly string[];
+  readonly expectedScore?: { readonly plainMean: number; readonly weightedMean: number; readonly effectiveSize: number };
+}
+
+/** Findings printed in the distribution section (dist.json has every attribute). */
+const DIST_FINDINGS_SHOWN = 10;
 
 interface DiffJson {
   readonly out: string;
@@ -97,6 +106,23 @@ async function labelGap(exact: Promise<{ dir: string; line: string }>, realStyle
   return { lines, out };
 }
 
+/** The distribution gap: what the two samples show, with the real-style run's mean F1 by slice over the synthetic sample. */
+async function distributionGap(synthetic: string, realStyle: string, realStyleRun: string): Promise<{ lines: string[]; out: string }> {
+  const out = path.join(DEMO, 'distribution', `${SYNTHETIC_PROFILE.id}--vs--${REAL_STYLE_PROFILE.id}`);
+  const t = performance.now();
+  const dist = JSON.parse(await facegap(['dist', synthetic, realStyle, '--run', realStyleRun, '--out', out, '--json', '--no-progress'])) as DistJson;
+  const e = dist.expectedScore;
+  const lines = [
+    `\nDistribution gap: what the synthetic (A) and real-style (B) samples show.\n`,
+    `  dist    ${rel(out)}/  in ${seconds(t)}`,
+    '',
+    ...dist.findings.slice(0, DIST_FINDINGS_SHOWN).map((f) => `  - ${f}`),
+    ...dist.findings.slice(DIST_FINDINGS_SHOWN).filter((f) => f.startsWith('Weighting')).map((f) => `  - ${f}`),
+  ];
+  if (e) lines.push('', `  The model's per-image mean F1 on real-style, ${e.plainMean.toFixed(3)}, would be ${e.weightedMean.toFixed(3)} on images distributed like the synthetic sample (effective sample size ${Math.round(e.effectiveSize)}).`);
+  return { lines, out };
+}
+
 function seconds(since: number): string {
   return `${((performance.now() - since) / 1000).toFixed(1)} s`;
 }
@@ -133,13 +159,16 @@ async function main(): Promise<void> {
     console.log(`  eval    ${rel(out)}/  in ${seconds(t)}`);
     runs.push(out);
   }
+  const realStyle = SAMPLES.findIndex((s) => s.profile === REAL_STYLE_PROFILE);
+  const dist = await distributionGap(dirs[SAMPLES.findIndex((s) => s.profile === SYNTHETIC_PROFILE)], dirs[realStyle], runs[realStyle]);
   const diff = await gap;
   const report = path.join(DEMO, 'report.html');
   const t = performance.now();
-  const headline = JSON.parse(await facegap(['report', ...runs, '--diff', diff.out, '--out', report, '--title', 'FaceGap demo: synthetic → real-style', '--json'])) as { runs: HeadlineRow[] };
+  const reportArgs = ['report', ...runs, '--diff', diff.out, '--dist', dist.out, '--out', report, '--title', 'FaceGap demo: synthetic → real-style', '--json'];
+  const headline = JSON.parse(await facegap(reportArgs)) as { runs: HeadlineRow[] };
   console.log(`  report  ${rel(report)}  in ${seconds(t)}`);
   printTable(headline.runs, SAMPLES.map((s) => s.profile.id));
-  for (const line of diff.lines) console.log(line);
+  for (const line of [...dist.lines, ...diff.lines]) console.log(line);
   console.log(`\nReport: ${report}\nDemo finished in ${seconds(started)}.`);
 }
 
