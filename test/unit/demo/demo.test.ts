@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import type { DiffRecord } from '../../../src/core/diff/diffTypes';
+import type { DistRecord } from '../../../src/core/distribution/distTypes';
 import { builtCli } from '../../helpers/cliRunner';
 import { makeTempDir } from '../../helpers/tempModels';
 
@@ -40,6 +41,10 @@ test('npm run demo: the bundled model scores clearly lower on the real-style sam
     const findings = diff.summary.findings;
     assert.ok(findings.length > 3);
     assertPlantedLabelGap(diff);
+    const dist = JSON.parse(fs.readFileSync(path.join(tmp.dir, 'distribution', 'synthetic--vs--real-style', 'dist.json'), 'utf8')) as DistRecord;
+    assertPlantedDistributionGap(dist);
+    assert.ok(html.includes('<h2>Distribution gap</h2>'), 'the report shows the distribution gap');
+    for (const finding of dist.summary.findings.slice(0, 3)) assert.ok(result.stdout.includes(finding), `prints "${finding}"`);
     assert.ok(html.includes('<h2>Label gap</h2>') && html.includes(findings[1].text.replace(/'/g, '&#39;')), 'the report shows the label-gap findings');
     for (const f of findings) assert.ok(result.stdout.includes(f.text), `prints the finding "${f.text}"`);
   } finally {
@@ -62,3 +67,26 @@ function assertPlantedLabelGap(diff: DiffRecord): void {
   assert.equal(swaps.length, 0, 'left and right agree by position');
   assert.ok(said('sides', /viewer's side.*subject's own side.*where the classes sit agrees/), 'the side conventions are stated');
 }
+
+/** The distribution differences samples/README.md plants between the synthetic and real-style samples rank near the top, each the right way round. */
+function assertPlantedDistributionGap(dist: DistRecord): void {
+  // Part areas all follow the framing; the planted differences are ranked among the rest.
+  const ranked = dist.summary.attributes.filter((c) => !c.name.startsWith('area:'));
+  const rank = (name: string): number => ranked.findIndex((c) => c.name === name);
+  const planted: Array<[string, 'higher' | 'lower', string]> = [
+    ['faceArea', 'higher', 'tighter crops'],
+    ['noise', 'higher', 'sensor noise'],
+    ['ita', 'lower', 'darker skin tones'],
+    ['yaw', 'higher', 'wider poses (spread)'],
+    ['presence:glasses', 'higher', 'more glasses'],
+    ['roll', 'higher', 'more tilt (spread)'],
+    ['sharpness', 'lower', 'blur'],
+  ];
+  for (const [name, direction, what] of planted) {
+    const at = rank(name);
+    assert.ok(at >= 0 && at < 10, `${what}: ${name} ranks ${at + 1} of ${ranked.length}`);
+    assert.equal(ranked[at].direction, direction, `${what}: ${name} is ${ranked[at].direction}`);
+  }
+  assert.ok(dist.expectedScore && dist.expectedScore.weightedMean > dist.expectedScore.plainMean, 'the model scores better where its training-like images are');
+}
+
