@@ -6,9 +6,11 @@ import { DIST_FILES, type DistRecord } from '../../../src/core/distribution/dist
 import { readAttributeJournal } from '../../../src/core/distribution/attributeJournal';
 import { REAL_STYLE_PROFILE, SYNTHETIC_PROFILE } from '../../../src/core/synth/sampleProfiles';
 import { runDistribution } from '../../../src/node/distribution/runDistribution';
+import { WorkerModelRunner } from '../../../src/node/inference/workerModelRunner';
 import { createNodeAdapters } from '../../../src/node/nodeAdapters';
 import { writeSampleDataset } from '../../../src/node/synth/writeSampleDataset';
 import { builtCli, REPO } from '../../helpers/cliRunner';
+import { evaluateFolder, modelRequest } from '../../helpers/runHelpers';
 import { makeTempDir, type TempDir } from '../../helpers/tempModels';
 
 let tmp: TempDir;
@@ -69,5 +71,47 @@ describe('runDistribution', () => {
     assert.equal(withBroken.skipped.length, 1);
     assert.equal(withBroken.skipped[0].file, image);
     assert.equal(withBroken.timings.reused, 47, 'keys follow content: the copied images are reused, wherever they lie');
+  });
+});
+
+describe('runDistribution with a model, a feature extractor and runs', () => {
+  const MODEL = path.join(REPO, 'models', 'facegap-parser-small.onnx');
+
+  it('measures an unlabeled image folder through a parser\'s predictions and embeds both sides with an extractor', async () => {
+    const images = path.join(tmp.dir, 'unlabeled');
+    fs.mkdirSync(images);
+    for (const file of fs.readdirSync(path.join(realStyle, 'CelebA-HQ-img'))) fs.copyFileSync(path.join(realStyle, 'CelebA-HQ-img', file), path.join(images, file));
+    const record = await runDistribution(
+      { a: { path: synthetic }, b: { path: images, model: MODEL }, outDir: path.join(tmp.dir, 'd3'), workerPath: WORKER, executionProvider: 'cpu', features: { model: MODEL } },
+      createNodeAdapters(),
+    );
+    assert.equal(record.b.labelsFrom, 'predictions');
+    assert.equal(record.summary.imagesB, 24);
+    const faceArea = record.summary.attributes.find((c) => c.name === 'faceArea');
+    assert.ok(faceArea && faceArea.b.n === 24, 'label attributes come from the predictions');
+    const features = record.summary.features;
+    assert.ok(features, 'feature distances are computed');
+    assert.equal(features.dimension, 19, 'the parser\'s [N,19,h,w] output averaged over h×w');
+    assert.ok(features.frechetDistance > 0 && features.coverage >= 0 && features.coverage <= 1);
+    assert.equal(features.leastCoveredA.length > 0 && features.leastCoveredB.length > 0, true);
+  });
+
+  it('slices a run\'s scores over the other side and decomposes the gap from three runs', async () => {
+    const runs = path.join(tmp.dir, 'runs');
+    const runner = new WorkerModelRunner(WORKER);
+    const model = path.join(runs, 'model');
+    try {
+      await evaluateFolder(realStyle, modelRequest(MODEL, path.join(REPO, 'models', 'facegap-parser-small.facegap.json')), model, { runner });
+    } finally {
+      await runner.dispose();
+    }
+    const record = await run('d4', { run: model, gap: { real: model, synthetic: model, matched: model } });
+    assert.ok(record.slices && record.slices.length > 0, 'slices of the run');
+    assert.ok(record.slices.every((s) => s.bins.reduce((n, b) => n + b.count, 0) > 0));
+    assert.ok(record.expectedScore && Number.isFinite(record.expectedScore.weightedMean));
+    const d = record.decomposition;
+    assert.ok(d, 'a decomposition');
+    assert.equal(d.total, 0, 'the same run three times: no gap');
+    assert.ok(d.parts.some((p) => p.name === 'distribution' && p.value === 0));
   });
 });
