@@ -9,8 +9,8 @@ import { EvaluationRunner } from './evaluation/evaluationRunner';
 import { RecentModels } from './evaluation/recentModels';
 import { FaceGapServices } from './faceGapServices';
 import { DatasetPanels } from './panels/datasetPanels';
-import { DiffPanels } from './panels/diffPanels';
-import { DistributionPanels } from './panels/distributionPanels';
+import { createDiffPanels } from './panels/diffPanels';
+import { createDistributionPanels } from './panels/distributionPanels';
 import { LabelMaskEditorProvider } from './panels/labelMaskEditor';
 import { ReportPanels } from './panels/reportPanels';
 import { SampleDatasets } from './sampleDatasets';
@@ -23,8 +23,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const datasets = new DatasetPanels(services);
   const reports = new ReportPanels(services, datasets);
   const runner = new EvaluationRunner(services, recent);
-  const diffs = new DiffPanels(services);
-  const distributions = new DistributionPanels(services);
+  const diffs = createDiffPanels(services);
+  const distributions = createDistributionPanels(services);
   context.subscriptions.push(
     services,
     datasets,

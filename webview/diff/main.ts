@@ -2,6 +2,7 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '../shared/theme.css';
 import '../shared/page.css';
+import '../shared/resultPage.css';
 import './diff.css';
 import type { DiffPanelEvents, DiffPanelRequests } from '../../src/protocol/diffPanelMessages';
 import { RpcEndpoint } from '../../src/protocol/rpc';

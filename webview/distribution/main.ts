@@ -2,6 +2,7 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '../shared/theme.css';
 import '../shared/page.css';
+import '../shared/resultPage.css';
 import '../shared/plots.css';
 import './distribution.css';
 import type { DistributionPanelEvents, DistributionPanelRequests } from '../../src/protocol/distributionPanelMessages';

@@ -51,14 +51,16 @@ test('menus name declared commands and gate folder and model entries', () => {
 test('the diff panel comes back after a window reload: its serializer is registered and activates the extension', () => {
   const activation = (manifest as unknown as { activationEvents: string[] }).activationEvents;
   assert.ok(activation.includes('onWebviewPanel:facegap.diff'), `activationEvents: ${JSON.stringify(activation)}`);
-  assert.ok(hostSource.includes('registerWebviewPanelSerializer(DiffPanel.viewType'), 'no serializer for the diff panel');
+  assert.ok(hostSource.includes('registerWebviewPanelSerializer(viewType'), 'FolderPanels registers no serializer');
+  assert.ok(hostSource.includes('new FolderPanels(DiffPanel.viewType'), 'no serializer for the diff panel');
   assert.ok(hostSource.includes("viewType = 'facegap.diff'"), 'the diff panel has another view type');
 });
 
 test('the distribution panel comes back after a window reload: its serializer is registered and activates the extension', () => {
   const activation = (manifest as unknown as { activationEvents: string[] }).activationEvents;
   assert.ok(activation.includes('onWebviewPanel:facegap.distribution'), `activationEvents: ${JSON.stringify(activation)}`);
-  assert.ok(hostSource.includes('registerWebviewPanelSerializer(DistributionPanel.viewType'), 'no serializer for the distribution panel');
+  assert.ok(hostSource.includes('registerWebviewPanelSerializer(viewType'), 'FolderPanels registers no serializer');
+  assert.ok(hostSource.includes('new FolderPanels(DistributionPanel.viewType'), 'no serializer for the distribution panel');
   assert.ok(hostSource.includes("viewType = 'facegap.distribution'"), 'the distribution panel has another view type');
 });
 
