@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Point } from '../../../src/core/dataset/landmarks';
 import { measureAttributes } from '../../../src/core/distribution/attributes/measureAttributes';
+import { poseFromEyesAndNose } from '../../../src/core/distribution/attributes/poseGeometry';
 import { LANDMARK_YAW_K, poseFromLandmarks } from '../../../src/core/distribution/attributes/poseFromLandmarks';
 import type { LabelMap } from '../../../src/core/raster/labelMap';
 import { CELEBAMASK_HQ_SCHEMA } from '../../../src/core/schema/builtin/celebAMaskHq';
@@ -142,4 +143,15 @@ test('landmarks win over the mask when readable; a wrong point count or layout f
   }
   const onlyLandmarks = measureAttributes({ concepts: [], landmarks: { points, layout: 'facesynthetics-70' } });
   assert.deepEqual(Object.keys(onlyLandmarks.values).sort(), ['roll', 'yaw']);
+});
+
+test('eyes labelled the other way round read as an upright head, not one turned over', () => {
+  const right = { x: 40, y: 50 };
+  const left = { x: 60, y: 52 };
+  const nose = { x: 53, y: 60 };
+  const upright = poseFromEyesAndNose(right, left, nose, 0.32);
+  const swapped = poseFromEyesAndNose(left, right, nose, 0.32);
+  assert.ok(upright && swapped);
+  assert.ok(Math.abs(upright.roll) < 10, `roll ${upright.roll}`);
+  assert.deepEqual(swapped, upright);
 });

@@ -18,8 +18,12 @@ const DEG = 180 / Math.PI;
  * while the eye distance shrinks to d·cos θ, so offset / distance = k·tan θ with k = depth / d, and
  * yaw = atan(offset / (k · distance)). Positive when the nose moves towards the subject's left eye (the face turns to
  * the subject's left; the nose points to the image's right in an upright face), as `yawDeg` in src/core/synth.
+ *
+ * An eye line pointing the wrong way (|roll| > 90°) means the labels name the sides the other way round (a slip, or a
+ * mirrored image): faces in these datasets are upright, so the two eyes are swapped rather than the head turned over.
  */
 export function poseFromEyesAndNose(rightEye: Point, leftEye: Point, nose: Point, k: number): Pose | undefined {
+  if (leftEye.x < rightEye.x) return poseFromEyesAndNose(leftEye, rightEye, nose, k);
   const dx = leftEye.x - rightEye.x;
   const dy = leftEye.y - rightEye.y;
   const distance = Math.hypot(dx, dy);
