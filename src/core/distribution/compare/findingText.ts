@@ -70,11 +70,18 @@ const MAX_AREA_FINDINGS = 2;
 
 /** The findings of the largest differences, largest effect first, at most `max`, leaving out negligible ones (effect below minEffect). */
 export function distFindings(comparisons: readonly AttributeComparison[], max: number, minEffect = 0.1): string[] {
-  let areas = 0;
-  // Part areas move together with the framing (a tighter crop enlarges every part): a few of them say it, the rest would crowd out other findings.
+  // Part areas move together with the framing (a tighter crop enlarges every part): the few that change most of the
+  // picture say it (background, hair), the rest would crowd out other findings.
+  const areas = new Set(
+    comparisons
+      .filter((c) => c.name.startsWith('area:') && c.effect >= minEffect)
+      .sort((x, y) => y.distance - x.distance)
+      .slice(0, MAX_AREA_FINDINGS)
+      .map((c) => c.name),
+  );
   const kept = [...comparisons]
     .filter((c) => c.effect >= minEffect)
     .sort((x, y) => y.effect - x.effect)
-    .filter((c) => !c.name.startsWith('area:') || ++areas <= MAX_AREA_FINDINGS);
+    .filter((c) => !c.name.startsWith('area:') || areas.has(c.name));
   return kept.slice(0, Math.max(0, max)).map((c) => c.finding || findingText(c));
 }

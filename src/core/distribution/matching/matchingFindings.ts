@@ -9,7 +9,8 @@ const pct = (x: number): string => `${Math.round(100 * x)}%`;
 
 /** One sentence on what matching achieved for the largest differences, and what to do when it cannot close them. */
 export function matchingFinding(result: MatchingResult, defs: readonly AttributeDef[], imagesA: number): string | undefined {
-  const top = [...result.distances].filter((d) => d.before > 0).sort((x, y) => y.effectBefore - x.effectBefore).slice(0, TOP);
+  // Part areas repeat the face-size difference; the sentence names differences of their own.
+  const top = [...result.distances].filter((d) => d.before > 0 && !d.name.startsWith('area:')).sort((x, y) => y.effectBefore - x.effectBefore).slice(0, TOP);
   if (top.length === 0) return undefined;
   const title = (name: string): string => defs.find((d) => d.name === name)?.title ?? name;
   const closed = top.map((d) => Math.max(0, 1 - d.weighted / d.before));
