@@ -5,7 +5,7 @@ import { skippedFrom } from './skippedItem';
 import type { EvalDataset, EvalProtocol, SkippedItem } from './evalTypes';
 import type { PreparationContext, PreparedItem, ReusedItem } from './itemPreparation';
 import { scoreItem } from './itemScoring';
-import type { PredictionOutput } from './predictionSource';
+import type { PredictionInput, PredictionOutput } from './predictionSource';
 import type { ImageResult } from './runJournal';
 import type { RunLayout } from './runLayout';
 
@@ -17,29 +17,51 @@ export interface ChunkContext extends PreparationContext {
   readonly dataset: EvalDataset;
 }
 
-/**
- * Predicts the chunk's prepared items (reusing stored prediction PNGs when their key matches), scores and stores them.
- * A chunk is never abandoned half-way: stopping happens between chunks, so no finished prediction is thrown away.
- */
-export async function predictAndScore(
-  chunk: ReadonlyArray<PreparedItem | ReusedItem>,
-  ctx: ChunkContext,
-): Promise<{ results: ImageResult[]; skipped: SkippedItem[] }> {
+/** A chunk's prepared items with their predictions (stored ones reused, fresh ones made), ready to be scored. */
+export interface PredictedChunk {
+  readonly prepared: readonly PreparedItem[];
+  /** Per prepared item: its prediction or why it failed, and whether the model made it now. */
+  readonly outputs: ReadonlyArray<{ readonly output: PredictionOutput | Error; readonly fresh: boolean }>;
+}
+
+/** A chunk whose stored predictions are found and whose fresh ones are being made ready (model images decoding). */
+export interface ReadyChunk {
+  readonly prepared: readonly PreparedItem[];
+  readonly stored: ReadonlyArray<PredictionOutput | undefined>;
+  readonly toPredict: readonly PreparedItem[];
+  readonly inputs: readonly PredictionInput[];
+}
+
+/** Finds the chunk's stored predictions and starts preparing the model's inputs for the rest (runs a chunk ahead). */
+export async function readyChunk(chunk: ReadonlyArray<PreparedItem | ReusedItem>, ctx: ChunkContext): Promise<ReadyChunk> {
   const prepared = chunk.filter((c): c is PreparedItem => c.kind === 'prepared');
   const stored = await Promise.all(prepared.map((p) => storedPrediction(p, ctx)));
   const toPredict = prepared.filter((_, i) => stored[i] === undefined);
-  const predicted = await ctx.source.predict(
-    toPredict.map((p) => ({ item: p.item, imageBytes: p.imageBytes, imageKey: p.keys.image, target: p.target })),
-  );
-  const outputs = new Map<PreparedItem, PredictionOutput | Error>(toPredict.map((p, i) => [p, predicted[i]]));
+  const inputs = toPredict.map((p) => ({ item: p.item, imageBytes: p.imageBytes, imageKey: p.keys.image, target: p.target }));
+  ctx.source.prefetch?.(inputs);
+  return { prepared, stored, toPredict, inputs };
+}
+
+/** Predicts a ready chunk's items that had no stored prediction: the model-bound stage. */
+export async function predictChunk(ready: ReadyChunk, ctx: ChunkContext): Promise<PredictedChunk> {
+  const predicted = await ctx.source.predict(ready.inputs);
+  const made = new Map<PreparedItem, PredictionOutput | Error>(ready.toPredict.map((p, i) => [p, predicted[i]]));
+  return { prepared: ready.prepared, outputs: ready.prepared.map((p, i) => ({ output: ready.stored[i] ?? made.get(p)!, fresh: ready.stored[i] === undefined })) };
+}
+
+/**
+ * Scores a predicted chunk and stores its fresh prediction PNGs: the stage that runs while the model predicts the next
+ * chunk. A chunk is never abandoned half-way: stopping happens between chunks, so no finished prediction is thrown away.
+ */
+export async function scoreChunk(chunk: PredictedChunk, ctx: ChunkContext): Promise<{ results: ImageResult[]; skipped: SkippedItem[] }> {
   const results: ImageResult[] = [];
   const skipped: SkippedItem[] = [];
   await Promise.all(
-    prepared.map(async (p, i) => {
-      const output = stored[i] ?? outputs.get(p)!;
+    chunk.prepared.map(async (p, i) => {
+      const { output, fresh } = chunk.outputs[i];
       try {
         if (output instanceof Error) throw output;
-        results.push(await finishItem(p, output, stored[i] === undefined, ctx));
+        results.push(await finishItem(p, output, fresh, ctx));
       } catch (error) {
         if (isAbortError(error)) throw error;
         skipped.push(skippedFrom(p.item, error));

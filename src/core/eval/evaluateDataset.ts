@@ -9,7 +9,7 @@ import { classCountOf } from './itemScoring';
 import type { PreparationContext, PreparedItem, ReusedItem } from './itemPreparation';
 import { prepareItem } from './itemPreparation';
 import type { PredictionSource } from './predictionSource';
-import { predictAndScore } from './chunkScoring';
+import { predictChunk, readyChunk, scoreChunk, type PredictedChunk, type ReadyChunk } from './chunkScoring';
 import type { ImageResult } from './runJournal';
 import { journalLine, readJournal } from './runJournal';
 import { skippedFrom } from './skippedItem';
@@ -54,8 +54,10 @@ export async function evaluateDataset(
   };
   const items = options.items ?? dataset.index.items;
   const run = { results: new Map<string, ImageResult>(), skipped: [] as SkippedItem[], reused: 0 };
-  const interrupted = await runChunks(items, ctx, async (chunk) => {
-    const fresh = await predictAndScore(chunk, { ...ctx, protocol, crosswalk, layout, dataset });
+  const chunkCtx = { ...ctx, protocol, crosswalk, layout, dataset };
+  const stages = { ready: (chunk: Chunk) => readyChunk(chunk, chunkCtx), predict: (ready: ReadyChunk) => predictChunk(ready, chunkCtx) };
+  const interrupted = await runChunks(items, ctx, stages, async (chunk, predicted) => {
+    const fresh = await scoreChunk(predicted, chunkCtx);
     await deps.store.appendLines(journalPath, fresh.results.map(journalLine));
     const reused = chunk.filter((c): c is ReusedItem => c.kind === 'reused');
     for (const r of [...fresh.results, ...reused.map((c) => c.result)]) run.results.set(r.id, r);
@@ -79,25 +81,45 @@ export async function evaluateDataset(
 
 type Chunk = Array<PreparedItem | ReusedItem>;
 
-/** Prepares chunks one ahead of scoring; returns true when stopped by the signal. */
+/** The per-chunk stages before scoring: making a chunk ready (a chunk ahead) and predicting it. */
+interface ChunkStages {
+  readonly ready: (chunk: Chunk) => Promise<ReadyChunk>;
+  readonly predict: (ready: ReadyChunk) => Promise<PredictedChunk>;
+}
+
+/**
+ * A pipeline over chunks: chunk i + 1 is prepared (files read and hashed, labels decoded, the model's images decoding)
+ * while chunk i is predicted, and chunk i is scored and stored while chunk i + 1 is predicted, so the model waits on
+ * neither. At most one chunk waits to be scored (bounded memory); scoring runs in chunk order, so the journal stays in
+ * order. Returns true when stopped by the signal.
+ */
 async function runChunks(
   items: readonly DatasetItem[],
   ctx: PreparationContext,
-  score: (chunk: Chunk) => Promise<void>,
+  stages: ChunkStages,
+  score: (chunk: Chunk, predicted: PredictedChunk) => Promise<void>,
   skipped: SkippedItem[],
 ): Promise<boolean> {
-  const prepareChunk = (start: number): Promise<Chunk> => prepareAll(items.slice(start, start + CHUNK_SIZE), ctx, skipped);
-  let next: Promise<Chunk> | undefined = items.length > 0 ? prepareChunk(0) : undefined;
+  const prepareChunk = (start: number) =>
+    prepareAll(items.slice(start, start + CHUNK_SIZE), ctx, skipped).then(async (chunk) => ({ chunk, ready: await stages.ready(chunk) }));
+  let next: ReturnType<typeof prepareChunk> | undefined = items.length > 0 ? prepareChunk(0) : undefined;
+  let scoring: Promise<void> = Promise.resolve();
   try {
     for (let start = 0; next; start += CHUNK_SIZE) {
-      const chunk = await next;
+      const { chunk, ready } = await next;
       next = start + CHUNK_SIZE < items.length ? prepareChunk(start + CHUNK_SIZE) : undefined;
       next?.catch(() => undefined);
       ctx.signal?.throwIfAborted();
-      await score(chunk);
+      const predicted = await stages.predict(ready);
+      await scoring;
+      scoring = score(chunk, predicted);
+      scoring.catch(() => undefined);
     }
+    await scoring;
     return false;
   } catch (error) {
+    // A chunk being scored is finished before returning: its predictions are made and must not be lost.
+    await scoring.catch(() => undefined);
     if (isAbortError(error) && ctx.signal?.aborted) return true;
     throw error;
   }

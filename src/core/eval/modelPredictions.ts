@@ -33,6 +33,8 @@ export class ModelPredictions implements PredictionSource {
   private readonly specKey: string;
   /** The model's batch dimension when it is a fixed number; short batches are padded to it. */
   private readonly fixedBatch: number | undefined;
+  /** Model inputs decoded ahead (prefetch), by the input they were decoded for; predict takes them. */
+  private readonly decodedAhead = new Map<PredictionInput, Promise<RgbImage | Error>>();
 
   constructor(
     private readonly session: ModelSession,
@@ -110,19 +112,31 @@ export class ModelPredictions implements PredictionSource {
     };
   }
 
+  /** Starts decoding and resizing these inputs now, so that predict finds them ready (while the model runs other images). */
+  prefetch(inputs: readonly PredictionInput[]): void {
+    for (const input of inputs) if (!this.decodedAhead.has(input)) this.decodedAhead.set(input, this.decodeOne(input));
+  }
+
+  private decodeOne(input: PredictionInput): Promise<RgbImage | Error> {
+    const { width, height, resizeKernel } = this.resolved.spec.input;
+    return this.deps.decoder
+      .decodeRgb(input.imageBytes, input.item.imagePath, { size: { width, height }, kernel: resizeKernel })
+      .catch((error: unknown) => (error instanceof Error ? error : new Error(errorMessage(error))));
+  }
+
+  /** The inputs' model images (prefetched ones taken, the rest decoded now); a failed one leaves its Error in results. */
   private async decodeAll(inputs: readonly PredictionInput[], results: Array<PredictionOutput | Error>): Promise<Array<RgbImage | undefined>> {
     const started = this.deps.now();
-    const { width, height, resizeKernel } = this.resolved.spec.input;
     const images = await Promise.all(
       inputs.map(async (input, i) => {
-        try {
-          return await this.deps.decoder.decodeRgb(input.imageBytes, input.item.imagePath, { size: { width, height }, kernel: resizeKernel });
-        } catch (error) {
-          results[i] = error instanceof Error ? error : new Error(errorMessage(error));
-          return undefined;
-        }
+        const ahead = this.decodedAhead.get(input);
+        this.decodedAhead.delete(input);
+        const image = await (ahead ?? this.decodeOne(input));
+        if (image instanceof Error) results[i] = image;
+        return image instanceof Error ? undefined : image;
       }),
     );
+    // Time spent waiting for decoding: what prefetching did not hide from the model.
     this.timings.decodeSeconds += this.deps.now() - started;
     return images;
   }

@@ -100,16 +100,54 @@ function axisTaps(inSize: number, outSize: number): AxisTaps {
   return { i0, i1, w1 };
 }
 
+/** The winning channel of every source pixel (ties → lowest channel), or −1 where a logit is NaN. */
+function sourceArgmax(src: Float32Array, channels: number, plane: number): Int16Array {
+  const winner = new Int16Array(plane);
+  for (let i = 0; i < plane; i++) {
+    let best = 0;
+    let bestValue = src[i];
+    let nan = bestValue !== bestValue;
+    for (let k = 1, p = i + plane; k < channels; k++, p += plane) {
+      const v = src[p];
+      if (v > bestValue) {
+        bestValue = v;
+        best = k;
+      } else if (v !== v) nan = true;
+    }
+    winner[i] = nan ? -1 : best;
+  }
+  return winner;
+}
+
+/**
+ * Resamples and takes the argmax row by row. Where one channel wins at all four source taps of an output pixel, it wins
+ * the interpolated pixel too (a convex combination of values it dominates at every tap; rounding is monotonic), so
+ * the pixel takes it without interpolating; only pixels near a class boundary are interpolated channel by channel.
+ */
 function argmaxResampled(src: Float32Array, channels: number, from: Size, to: Size, classOf: Uint8Array, out: Uint8Array): number {
   const plane = from.width * from.height;
   const ys = axisTaps(from.height, to.height);
   const xs = axisTaps(from.width, to.width);
-  // One source row per channel, already interpolated vertically: rows[k * from.width + x].
+  const winner = sourceArgmax(src, channels, plane);
+  // One source row per channel, already interpolated vertically: rows[k * from.width + x]; blended only when needed.
   const rows = new Float64Array(channels * from.width);
   let nanPixels = 0;
   for (let y = 0; y < to.height; y++) {
-    blendRows(src, channels, plane, from.width, ys.i0[y] * from.width, ys.i1[y] * from.width, ys.w1[y], rows);
-    nanPixels += argmaxRow(rows, channels, from.width, xs, classOf, out, y * to.width);
+    const r0 = ys.i0[y] * from.width;
+    const r1 = ys.i1[y] * from.width;
+    let blended = false;
+    for (let x = 0; x < to.width; x++) {
+      const a = xs.i0[x];
+      const b = xs.i1[x];
+      const c = winner[r0 + a];
+      if (c >= 0 && winner[r0 + b] === c && winner[r1 + a] === c && winner[r1 + b] === c) {
+        out[y * to.width + x] = classOf[c];
+        continue;
+      }
+      if (!blended) blendRows(src, channels, plane, from.width, r0, r1, ys.w1[y], rows);
+      blended = true;
+      nanPixels += argmaxPixel(rows, channels, from.width, xs, x, classOf, out, y * to.width);
+    }
   }
   return nanPixels;
 }
@@ -125,27 +163,22 @@ function blendRows(src: Float32Array, channels: number, plane: number, width: nu
   }
 }
 
-function argmaxRow(rows: Float64Array, channels: number, width: number, xs: AxisTaps, classOf: Uint8Array, out: Uint8Array, outBase: number): number {
-  const { i0, i1, w1 } = xs;
-  const count = i0.length;
-  let nanPixels = 0;
-  for (let x = 0; x < count; x++) {
-    const a = i0[x];
-    const b = i1[x];
-    const wb = w1[x];
-    const wa = 1 - wb;
-    let best = 0;
-    let bestValue = wb === 0 ? rows[a] : wa * rows[a] + wb * rows[b];
-    let nan = bestValue !== bestValue;
-    for (let k = 1, o = width; k < channels; k++, o += width) {
-      const v = wb === 0 ? rows[o + a] : wa * rows[o + a] + wb * rows[o + b];
-      if (v > bestValue) {
-        bestValue = v;
-        best = k;
-      } else if (v !== v) nan = true;
-    }
-    if (nan) nanPixels++;
-    out[outBase + x] = nan ? IGNORE_ID : classOf[best];
+/** The interpolated argmax of output pixel x of a row whose channels are blended vertically into `rows`; 1 when it is NaN. */
+function argmaxPixel(rows: Float64Array, channels: number, width: number, xs: AxisTaps, x: number, classOf: Uint8Array, out: Uint8Array, outBase: number): number {
+  const a = xs.i0[x];
+  const b = xs.i1[x];
+  const wb = xs.w1[x];
+  const wa = 1 - wb;
+  let best = 0;
+  let bestValue = wb === 0 ? rows[a] : wa * rows[a] + wb * rows[b];
+  let nan = bestValue !== bestValue;
+  for (let k = 1, o = width; k < channels; k++, o += width) {
+    const v = wb === 0 ? rows[o + a] : wa * rows[o + a] + wb * rows[o + b];
+    if (v > bestValue) {
+      bestValue = v;
+      best = k;
+    } else if (v !== v) nan = true;
   }
-  return nanPixels;
+  out[outBase + x] = nan ? IGNORE_ID : classOf[best];
+  return nan ? 1 : 0;
 }

@@ -96,4 +96,51 @@ describe('logitsToLabelMap', () => {
     const ms = performance.now() - start;
     assert.ok(ms < 3000, `took ${ms.toFixed(0)} ms`);
   });
+
+  it('gives exactly what a channel-by-channel bilinear reference gives, on smooth, quantised and NaN-spotted logits', () => {
+    // Reference: interpolate every channel at every output pixel (PyTorch align_corners=false), then argmax (ties → lowest).
+    const reference = (data: Float32Array, c: number, h: number, w: number, outW: number, outH: number): number[] => {
+      const tap = (d: number, inSize: number, outSize: number): [number, number, number] => {
+        const s = Math.max((d + 0.5) * (inSize / outSize) - 0.5, 0);
+        const a = Math.min(Math.floor(s), inSize - 1);
+        const f = a < inSize - 1 ? s - a : 0;
+        return [a, f > 0 ? a + 1 : a, f];
+      };
+      const out: number[] = [];
+      for (let y = 0; y < outH; y++) {
+        const [y0, y1, fy] = tap(y, h, outH);
+        for (let x = 0; x < outW; x++) {
+          const [x0, x1, fx] = tap(x, w, outW);
+          let best = 0;
+          let bestValue = -Infinity;
+          let nan = false;
+          for (let k = 0; k < c; k++) {
+            const at = (yy: number, xx: number): number => data[k * h * w + yy * w + xx];
+            const top = fy === 0 ? at(y0, x0) : (1 - fy) * at(y0, x0) + fy * at(y1, x0);
+            const bottom = fy === 0 ? at(y0, x1) : (1 - fy) * at(y0, x1) + fy * at(y1, x1);
+            const v = fx === 0 ? top : (1 - fx) * top + fx * bottom;
+            if (v !== v) nan = true;
+            else if (k === 0 || v > bestValue) [best, bestValue] = [k, v];
+          }
+          out.push(nan ? 255 : best);
+        }
+      }
+      return out;
+    };
+    let seed = 7;
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (const [c, h, w, outW, outH, kind] of [[5, 9, 7, 23, 31, 'smooth'], [4, 8, 8, 32, 32, 'quantised'], [3, 6, 5, 17, 12, 'nan'], [6, 12, 10, 7, 5, 'smooth']] as const) {
+      const data = new Float32Array(c * h * w);
+      for (let k = 0; k < c; k++) {
+        const cx = random() * w;
+        const cy = random() * h;
+        for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) data[k * h * w + y * w + x] = -Math.hypot(x - cx, y - cy) + random() * 0.5;
+      }
+      if (kind === 'quantised') for (let i = 0; i < data.length; i++) data[i] = Math.round(data[i] * 2) / 2;
+      if (kind === 'nan') data[2 * w + 3] = NaN;
+      const { map } = logitsToLabelMap({ dims: [1, c, h, w], data }, 0, NO_MAP, { width: outW, height: outH });
+      assert.deepEqual([...map.data], reference(data, c, h, w, outW, outH), `${kind} ${c}×${h}×${w} → ${outW}×${outH}`);
+    }
+  });
 });
+
