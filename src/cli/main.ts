@@ -8,6 +8,7 @@ import { diffCommand } from './commands/diffCommand';
 import { distCommand } from './commands/distCommand';
 import { evalCommand } from './commands/evalCommand';
 import { infoCommand } from './commands/infoCommand';
+import { mergeCommand } from './commands/mergeCommand';
 import { presetsCommand } from './commands/presetsCommand';
 import { sampleCommand } from './commands/sampleCommand';
 import { reportCommand } from './commands/reportCommand';
@@ -25,6 +26,7 @@ Commands:
   diff <A> [<B>]                 how two label sources' annotation conventions differ (a run: gt vs predictions)
   dist <A> <B>                   how two datasets' content differs: attributes, matching weights, feature distances
   report <run>... --out r.html   one self-contained HTML page comparing eval run folders
+  merge <shard>... --out <dir>   combine the folders of eval or dist --shard i/n into one result
   schemas [id]                   list the label schemas, or show one with its classes
   crosswalk <from> <to>          show how classes of one schema map onto another
   presets                        list the model presets
@@ -40,6 +42,7 @@ const COMMANDS: Record<string, Command> = {
   diff: diffCommand,
   dist: distCommand,
   report: reportCommand,
+  merge: mergeCommand,
   schemas: schemasCommand,
   crosswalk: (argv, output) => schemasCommand(['--crosswalk', ...argv], output),
   presets: presetsCommand,

@@ -4,7 +4,7 @@ import type { DistSideSpec } from '../../core/distribution/distTypes';
 import { parseEmbedderFlags } from '../../core/distribution/features/embedderSpec';
 import { runDistribution, type DistRequest } from '../../node/distribution/runDistribution';
 import { createNodeAdapters } from '../../node/nodeAdapters';
-import { EXIT, UsageError, wholeNumberOption } from '../cliErrors';
+import { EXIT, shardOption, UsageError, wholeNumberOption } from '../cliErrors';
 import { ProgressBar } from '../progressBar';
 import type { TerminalOutput } from '../terminalOutput';
 import { distJson, printDist } from './distPrinter';
@@ -41,6 +41,9 @@ Options:
                              runs of a real-trained, a synthetic-trained and a distribution-matched
                              synthetic model on one real test set: the gap decomposition
   --ep <provider>            execution provider for models (auto, cpu, cuda, webgpu, dml, coreml)
+  --shard i/n                measure only shard i (1..n) of each side's images (contiguous blocks); the
+                             shard's summary is partial: facegap merge combines the n folders, then weights,
+                             features, slices and the decomposition are computed over all images
   --json                     print the summary as JSON on stdout
   --no-progress              no progress bar`;
 
@@ -67,6 +70,7 @@ const OPTIONS = {
   'syn-run': { type: 'string' },
   'matched-run': { type: 'string' },
   ep: { type: 'string', default: 'auto' },
+  shard: { type: 'string' },
   json: { type: 'boolean' },
   'no-progress': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -105,10 +109,13 @@ function requestOf(positionals: readonly string[], values: DistValues): DistRequ
   if (!(PROVIDERS as readonly string[]).includes(values.ep)) throw new UsageError(`--ep must be one of ${PROVIDERS.join(', ')}, got "${values.ep}"`);
   const [a, b] = [side(positionals[0], values, 'a'), side(positionals[1], values, 'b')];
   const name = (p: string): string => basename(p).replace(/[^A-Za-z0-9._-]/g, '_');
+  const shard = shardOption(values.shard);
+  const shardSuffix = shard ? `--shard-${shard.index}of${shard.count}` : '';
   return {
     a,
     b,
-    outDir: resolve(values.out ?? join('facegap-runs', `${name(a.path)}--vs--${name(b.path)}-dist`)),
+    outDir: resolve(values.out ?? join('facegap-runs', `${name(a.path)}--vs--${name(b.path)}-dist${shardSuffix}`)),
+    ...(shard ? { shard } : {}),
     ...(values.features ? { features: { model: resolve(values.features), spec: parseEmbedderFlags(embedderFlags(values)) } } : {}),
     ...(values['match-size'] ? { matchSize: wholeNumberOption('match-size', values['match-size'], 1, 10_000_000) } : {}),
     ...(values.run ? { run: resolve(values.run) } : {}),
@@ -131,5 +138,7 @@ export async function distCommand(argv: readonly string[], output: TerminalOutpu
   if (values.json) output.out(JSON.stringify(distJson(record, request.outDir), null, 2));
   else printDist(record, request.outDir, output);
   record.skipped.slice(0, 20).forEach((s) => output.err(`skipped ${s.side}: ${s.file}: ${s.reason}`));
-  return record.summary.imagesA === 0 || record.summary.imagesB === 0 ? EXIT.failed : EXIT.ok;
+  // A shard of fewer images than shards may hold none of a side, and has then nothing to fail at.
+  const items = record.shard ? [record.shard.itemsA, record.shard.itemsB] : [1, 1];
+  return (items[0] > 0 && record.summary.imagesA === 0) || (items[1] > 0 && record.summary.imagesB === 0) ? EXIT.failed : EXIT.ok;
 }

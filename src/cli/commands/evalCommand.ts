@@ -5,12 +5,13 @@ import { parseScoringResolution } from '../../core/eval/scoringResolution';
 import { HELEN_GROUPS } from '../../core/metrics/labelGroups';
 import type { ExecutionProviderChoice } from '../../core/ports/modelRunner';
 import { parseMappingJson } from '../../core/schema/mappingJson';
+import type { ShardSpec } from '../../core/util/shards';
 import type { PredictionRequest } from '../../node/evaluation/runEvaluation';
 import { runEvaluation } from '../../node/evaluation/runEvaluation';
 import { defaultInferenceWorkerPath, WorkerModelRunner } from '../../node/inference/workerModelRunner';
 import type { NodeAdapters } from '../../node/nodeAdapters';
 import { createNodeAdapters } from '../../node/nodeAdapters';
-import { EXIT, UsageError, wholeNumberOption } from '../cliErrors';
+import { EXIT, shardOption, UsageError, wholeNumberOption } from '../cliErrors';
 import { ProgressBar } from '../progressBar';
 import { openDatasetFromArgs } from '../datasetArgs';
 import type { TerminalOutput } from '../terminalOutput';
@@ -31,12 +32,13 @@ export async function evalCommand(argv: readonly string[], output: TerminalOutpu
   const { registry, index, choice } = await openDatasetFromArgs(root, values, adapters, signal);
   const prediction = predictionRequest(values);
   const protocol = await evalProtocol(values, adapters, prediction);
-  const outDir = values.out ?? defaultRunDir(root, prediction);
+  const shard = shardOption(values.shard);
+  const outDir = values.out ?? defaultRunDir(root, prediction, shard);
   const runner = new WorkerModelRunner(defaultInferenceWorkerPath(__dirname));
   const bar = values['no-progress'] ? undefined : new ProgressBar(output, 'evaluating');
   try {
     const result = await runEvaluation(
-      { dataset: { index, schema: choice.schema, schemaReason: choice.reason }, prediction, protocol, outDir },
+      { dataset: { index, schema: choice.schema, schemaReason: choice.reason }, prediction, protocol, outDir, ...(shard ? { shard } : {}) },
       { adapters, registry, runner: () => runner },
       {
         signal,
@@ -46,7 +48,9 @@ export async function evalCommand(argv: readonly string[], output: TerminalOutpu
     );
     result.warnings.forEach((w) => output.err(`warning: ${w}`));
     report(result.summary, result.runDir, values.json === true, output);
-    return result.summary.status === 'interrupted' ? EXIT.interrupted : result.summary.images === 0 ? EXIT.failed : EXIT.ok;
+    // A shard of fewer items than shards may hold none, and has then nothing to fail at.
+    const nothing = result.summary.images === 0 && !(shard && result.summary.counts.total === 0);
+    return result.summary.status === 'interrupted' ? EXIT.interrupted : nothing ? EXIT.failed : EXIT.ok;
   } finally {
     await runner.dispose();
   }
@@ -62,6 +66,7 @@ function checkUsage({ values, positionals }: EvalArgs): void {
   if (values.boundary !== undefined) wholeNumberOption('boundary', values.boundary, 0, 999);
   if (values.threads !== undefined) wholeNumberOption('threads', values.threads, 0, 9999);
   if (values.groups !== undefined && !['helen', 'none'].includes(values.groups)) throw new UsageError('--groups must be helen or none');
+  shardOption(values.shard);
 }
 
 function predictionRequest(values: EvalArgs['values']): PredictionRequest {
@@ -85,11 +90,11 @@ async function evalProtocol(values: EvalArgs['values'], adapters: NodeAdapters, 
   return { ...protocol, mapping: parseMappingJson(await adapters.files.readText(values.mapping), values.mapping) };
 }
 
-/** facegap-runs/<dataset>--<model or prediction folder>, so that a rerun lands in the same folder and resumes. */
-function defaultRunDir(root: string, prediction: PredictionRequest): string {
+/** facegap-runs/<dataset>--<model or prediction folder>[--shard-IofN], so that a rerun lands in the same folder and resumes. */
+function defaultRunDir(root: string, prediction: PredictionRequest, shard: ShardSpec | undefined): string {
   const name = (p: string): string => basename(resolve(p)).replace(/\.onnx$/i, '').replace(/[^A-Za-z0-9._-]/g, '_');
   const source = prediction.kind === 'model' ? name(prediction.modelPath) : `pred-${name(prediction.folder)}`;
-  return join('facegap-runs', `${name(root)}--${source}`);
+  return join('facegap-runs', `${name(root)}--${source}${shard ? `--shard-${shard.index}of${shard.count}` : ''}`);
 }
 
 function report(summary: EvalSummary, runDir: string, json: boolean, output: TerminalOutput): void {

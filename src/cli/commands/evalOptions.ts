@@ -33,6 +33,7 @@ export const EVAL_OPTIONS = {
   groups: { type: 'string' },
   mapping: { type: 'string' },
   out: { type: 'string' },
+  shard: { type: 'string' },
   json: { type: 'boolean' },
   'no-progress': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -105,6 +106,8 @@ Scoring:
   --mapping <file.json>      override the prediction → ground-truth class mapping
 
 Output:
-  --out <folder>             run folder (default: facegap-runs/<dataset>--<model>)
+  --out <folder>             run folder (default: facegap-runs/<dataset>--<model>, plus --shard-IofN)
+  --shard i/n                only shard i (1..n) of the dataset's items, contiguous blocks in FaceGap's order;
+                             run.json records it; facegap merge combines the n run folders into one run
   --json                     print the summary as JSON on stdout
   --no-progress              no progress bar`;

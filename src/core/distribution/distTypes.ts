@@ -1,3 +1,7 @@
+import type { ShardSpec } from '../util/shards';
+import type { ExecutionProviderChoice } from '../ports/modelRunner';
+import type { EmbedderSpec } from './features/embedderSpec';
+
 /** How an attribute's values are compared. */
 export type AttributeKind = 'continuous' | 'binary';
 
@@ -151,6 +155,22 @@ export interface GapDecompositionRecord {
   readonly missing?: readonly string[];
 }
 
+/** What dist.json says about a shard of a comparison (`facegap dist --shard i/n`); its summary covers only the shard's images. */
+export interface DistShard extends ShardSpec {
+  readonly assignment: string;
+  /** Each side's images in this shard. */
+  readonly itemsA: number;
+  readonly itemsB: number;
+  /** The options the whole comparison is summarised with once `facegap merge` has every shard. */
+  readonly request: {
+    readonly features?: { readonly model: string; readonly spec?: Partial<EmbedderSpec> };
+    readonly matchSize?: number;
+    readonly run?: string;
+    readonly gap?: { readonly real: string; readonly synthetic: string; readonly matched?: string };
+    readonly executionProvider?: ExecutionProviderChoice;
+  };
+}
+
 /** dist.json: everything a distribution folder says about itself. */
 export interface DistRecord {
   readonly kind: 'facegap-distribution';
@@ -171,6 +191,10 @@ export interface DistRecord {
   readonly notes: readonly string[];
   readonly complete: boolean;
   readonly timings: { readonly seconds: number; readonly measured: number; readonly reused: number };
+  /** Set on a shard's folder. */
+  readonly shard?: DistShard;
+  /** Set on a comparison that `facegap merge` combined from shards: their folders, in shard order. */
+  readonly mergedFrom?: readonly string[];
 }
 
 /** File names inside a distribution folder. */

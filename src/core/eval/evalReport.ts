@@ -56,8 +56,11 @@ export interface EvalSummary extends ScoreView {
   readonly counts: EvalOutcome['counts'];
 }
 
+/** What the summary needs of the dataset (facegap merge has its shards' record of it, not the dataset). */
+export type SummaryDataset = Pick<EvalDataset, 'schema' | 'schemaReason'>;
+
 /** Builds the summary of an evaluation with every protocol choice stated. */
-export function buildEvalSummary(outcome: EvalOutcome, dataset: EvalDataset, protocol: EvalProtocol, executionProvider: string | null): EvalSummary {
+export function buildEvalSummary(outcome: EvalOutcome, dataset: SummaryDataset, protocol: EvalProtocol, executionProvider: string | null): EvalSummary {
   const strictSummary = summarize(outcome.matrix, dataset.schema, { groups: protocol.groups });
   const strict = scoreView(strictSummary, dataset.schema, outcome.results.map((r) => r.scores));
   const tolerantImages = outcome.results.flatMap((r) => (r.tolerantScores ? [r.tolerantScores] : []));
@@ -99,7 +102,7 @@ function scoreView(summary: DatasetSummary, schema: LabelSchema, images: readonl
   };
 }
 
-function protocolSentences(outcome: EvalOutcome, dataset: EvalDataset, protocol: EvalProtocol, metricSentences: readonly string[]): string[] {
+function protocolSentences(outcome: EvalOutcome, dataset: SummaryDataset, protocol: EvalProtocol, metricSentences: readonly string[]): string[] {
   const sentences = [
     `ground truth: ${dataset.schema.id} (${dataset.schemaReason})`,
     describeScoringResolution(protocol.resolution),

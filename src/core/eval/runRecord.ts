@@ -1,5 +1,6 @@
 import type { EvalSummary } from './evalReport';
 import type { EvalDataset, EvalProtocol } from './evalTypes';
+import type { RunShard } from './runShard';
 import type { ScoringResolution } from './scoringResolution';
 
 /** Everything run.json records about a run. */
@@ -31,6 +32,10 @@ export interface RunRecord {
   readonly timings: Record<string, number>;
   readonly summary?: EvalSummary;
   readonly error?: string;
+  /** Set on a run of `facegap eval --shard i/n`. */
+  readonly shard?: RunShard;
+  /** Set on a run that `facegap merge` combined from shards: their folders, in shard order. */
+  readonly mergedFrom?: readonly string[];
 }
 
 /** The part of run.json known before any image is scored. */

@@ -5,13 +5,12 @@ import { importanceWeights } from '../../core/distribution/matching/importanceWe
 import { effectiveSampleSize } from '../../core/distribution/compare/weightedStats';
 import { matchedSubset } from '../../core/distribution/matching/matchedSubset';
 import { matchingResult } from '../../core/distribution/matching/matchingResult';
-import type { AttributeComparison, AttributeDef, DistRecord, FeatureDistances, GapDecompositionRecord, ImageAttributes, MatchingResult, SliceRecord } from '../../core/distribution/distTypes';
+import type { AttributeComparison, AttributeDef, DistRecord, DistSideSpec, FeatureDistances, GapDecompositionRecord, ImageAttributes, MatchingResult, SliceRecord } from '../../core/distribution/distTypes';
 import { DIST_FILES } from '../../core/distribution/distTypes';
 import { SchemaRegistry } from '../../core/schema/schemaRegistry';
 import { joinPath } from '../../core/util/paths';
 import { readRunFolder } from '../report/readRunFolder';
 import type { NodeAdapters } from '../nodeAdapters';
-import type { DistSide } from './distSide';
 import { embedImages } from './embedImages';
 import type { DistRequest } from './runDistribution';
 
@@ -64,13 +63,13 @@ export async function featurePart(
 /** Performance by slice: a run's per-image mean F1 on one side, binned by the largest differences, over the other side. */
 export async function slicePart(
   runDir: string,
-  sides: readonly [DistSide, DistSide],
+  sides: readonly [DistSideSpec, DistSideSpec],
   records: readonly [readonly ImageAttributes[], readonly ImageAttributes[]],
   attributes: readonly AttributeComparison[],
   adapters: NodeAdapters,
 ): Promise<Pick<DistRecord, 'slices' | 'expectedScore'>> {
   const run = await readRunFolder(runDir, adapters.files, new SchemaRegistry());
-  const testIndex = sides.findIndex((s) => sameFolder(s.spec.path, run.record.dataset.root));
+  const testIndex = sides.findIndex((s) => sameFolder(s.path, run.record.dataset.root));
   const [test, train] = testIndex === 0 ? [records[0], records[1]] : [records[1], records[0]];
   const scores = run.images.flatMap((r) => (r.scores.meanF1 === null ? [] : [{ id: r.id, score: r.scores.meanF1 }]));
   // Part areas follow the framing (faceArea says it once); slices by them repeat the face-size slice.

@@ -1,16 +1,16 @@
 import { ATTRIBUTES, conceptAttributes } from '../../core/distribution/attributes/attributeCatalog';
-import { compareAttributes, distFindings } from '../../core/distribution/compare/compareAttributes';
 import type { EmbedderSpec } from '../../core/distribution/features/embedderSpec';
-import { matchingFinding } from '../../core/distribution/matching/matchingFindings';
-import { DIST_FILES, type DistRecord, type DistSideSpec, type DistSummary } from '../../core/distribution/distTypes';
+import { distShardNote, distShardRecord } from '../../core/distribution/distShards';
+import { DIST_FILES, type DistRecord, type DistShard, type DistSideSpec } from '../../core/distribution/distTypes';
 import type { ExecutionProviderChoice } from '../../core/ports/modelRunner';
 import { joinPath } from '../../core/util/paths';
+import { shardItems, type ShardSpec } from '../../core/util/shards';
 import { defaultInferenceWorkerPath } from '../inference/workerModelRunner';
 import type { NodeAdapters } from '../nodeAdapters';
 import { openDistSide, type DistSide } from './distSide';
-import { featurePart, gapPart, matchingPart, slicePart } from './distParts';
 import { measureSide, type MeasuredSide, type MeasureProgress } from './measureSide';
 import { sharedConcepts } from './sharedConcepts';
+import { summarizeDistribution } from './summarizeDistribution';
 
 /** A comparison of two datasets' distributions, as the CLI and the extension ask for it. */
 export interface DistRequest {
@@ -28,6 +28,8 @@ export interface DistRequest {
   readonly executionProvider?: ExecutionProviderChoice;
   /** The inference worker bundle for model and feature sides (default: inferenceWorker.js beside the running bundle). */
   readonly workerPath?: string;
+  /** Only this shard of each side's images (`--shard i/n`); the summary is then the shard's alone, for `facegap merge`. */
+  readonly shard?: ShardSpec;
 }
 
 /** Hooks of a running comparison. */
@@ -57,31 +59,19 @@ async function measureBoth(sides: readonly [DistSide, DistSide], request: DistRe
  * Compares two datasets' distributions into a folder: each image's attributes (journaled per side, reused while their
  * sources are unchanged), the per-attribute comparison and findings, importance weights and a matched subset of A,
  * and, when asked, feature-space distances, performance by slice and the gap decomposition; dist.json last.
+ * With a shard, only the shard's images of each side are measured and the summary is the shard's alone.
  */
 export async function runDistribution(request: DistRequest, adapters: NodeAdapters, hooks: DistHooks = {}): Promise<DistRecord> {
   const started = adapters.now();
-  const options = { workerPath: request.workerPath ?? defaultInferenceWorkerPath(__dirname), executionProvider: request.executionProvider };
-  const a = await openDistSide(request.a, adapters, options, hooks.signal);
-  const b = await openDistSide(request.b, adapters, options, hooks.signal).catch(async (error: unknown) => {
-    await a.close();
-    throw error;
-  });
+  const [a, b] = await openSides(request, adapters, hooks.signal);
   try {
     await adapters.store.makeDir(request.outDir);
-    const [measuredA, measuredB] = await measureBoth([a, b], request, adapters, hooks);
+    const { shard } = request;
+    const sides = shard ? ([sideShard(a, shard), sideShard(b, shard)] as const) : ([a, b] as const);
+    const [measuredA, measuredB] = await measureBoth(sides, request, adapters, hooks);
     const defs = [...ATTRIBUTES, ...conceptAttributes(sharedConcepts(a.schema, b.schema))];
-    const attributes = compareAttributes(measuredA.records, measuredB.records, defs);
-    const matching = await matchingPart(measuredA.records, measuredB.records, defs, request, adapters);
-    const features = request.features ? await featurePart(request.features, measuredA.records, measuredB.records, request, hooks.signal) : undefined;
-    const summary: DistSummary = {
-      imagesA: measuredA.records.length,
-      imagesB: measuredB.records.length,
-      attributes,
-      findings: [...distFindings(attributes, 10), ...(matching ? [matchingFinding(matching, defs, measuredA.records.length)].filter((f): f is string => !!f) : [])],
-      ...(features ? { features } : {}),
-      ...(matching ? { matching } : {}),
-    };
-    const slices = request.run ? await slicePart(request.run, [a, b], [measuredA.records, measuredB.records], attributes, adapters) : undefined;
+    const measured = { records: [measuredA.records, measuredB.records], defs, specs: [a.spec, b.spec] } as const;
+    const parts = await summarizeDistribution(measured, request, adapters, { signal: hooks.signal, partial: shard !== undefined });
     const record: DistRecord = {
       kind: 'facegap-distribution',
       formatVersion: 1,
@@ -89,17 +79,37 @@ export async function runDistribution(request: DistRequest, adapters: NodeAdapte
       a: a.record(),
       b: b.record(),
       attributes: defs,
-      summary,
-      ...(slices ?? {}),
-      ...(request.gap ? { decomposition: await gapPart(request.gap, adapters) } : {}),
+      ...parts,
       skipped: [...measuredA.skipped.map((s) => ({ side: 'A' as const, ...s })), ...measuredB.skipped.map((s) => ({ side: 'B' as const, ...s }))],
-      notes: [...a.notes, ...b.notes],
+      notes: [...a.notes, ...b.notes, ...(shard ? [distShardNote(shard)] : [])],
       complete: true,
       timings: { seconds: adapters.now() - started, measured: measuredA.measured + measuredB.measured, reused: measuredA.reused + measuredB.reused },
+      ...(shard ? { shard: distShardRecord(shard, [sides[0].items.length, sides[1].items.length], shardRequest(request)) } : {}),
     };
     await adapters.store.writeAtomic(joinPath(request.outDir, DIST_FILES.record), `${JSON.stringify(record, null, 2)}\n`);
     return record;
   } finally {
     await Promise.all([a.close(), b.close()]);
   }
+}
+
+async function openSides(request: DistRequest, adapters: NodeAdapters, signal?: AbortSignal): Promise<[DistSide, DistSide]> {
+  const options = { workerPath: request.workerPath ?? defaultInferenceWorkerPath(__dirname), executionProvider: request.executionProvider };
+  const a = await openDistSide(request.a, adapters, options, signal);
+  const b = await openDistSide(request.b, adapters, options, signal).catch(async (error: unknown) => {
+    await a.close();
+    throw error;
+  });
+  return [a, b];
+}
+
+/** A side cut to a shard's items; its record still describes the whole side, so every shard names the same sides. */
+function sideShard(side: DistSide, shard: ShardSpec): DistSide {
+  return { ...side, items: shardItems(side.items, shard) };
+}
+
+/** The options the merged comparison is summarised with. */
+function shardRequest(request: DistRequest): DistShard['request'] {
+  const { features, matchSize, run, gap, executionProvider } = request;
+  return { ...(features ? { features } : {}), ...(matchSize ? { matchSize } : {}), ...(run ? { run } : {}), ...(gap ? { gap } : {}), ...(executionProvider ? { executionProvider } : {}) };
 }

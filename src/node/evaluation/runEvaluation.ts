@@ -1,6 +1,6 @@
 import { confusionCsv, confusionRecord, buildEvalSummary } from '../../core/eval/evalReport';
 import type { EvalSummary } from '../../core/eval/evalReport';
-import type { EvalDataset, EvalProgress, EvalProtocol } from '../../core/eval/evalTypes';
+import type { EvalDataset, EvalProgress, EvalProtocol, EvalRunOptions } from '../../core/eval/evalTypes';
 import { evaluateDataset } from '../../core/eval/evaluateDataset';
 import type { EvalOutcome } from '../../core/eval/evaluateDataset';
 import { FolderPredictions } from '../../core/eval/folderPredictions';
@@ -9,9 +9,11 @@ import type { PredictionSource } from '../../core/eval/predictionSource';
 import type { RunRecord } from '../../core/eval/runRecord';
 import { finishRecord, startRecord } from '../../core/eval/runRecord';
 import { RUN_FILES, RunLayout } from '../../core/eval/runLayout';
+import { finishedShard, runShard } from '../../core/eval/runShard';
 import type { ModelRunner } from '../../core/ports/modelRunner';
 import type { SchemaRegistry } from '../../core/schema/schemaRegistry';
 import { errorMessage } from '../../core/util/errors';
+import { shardItems, type ShardSpec } from '../../core/util/shards';
 import { environmentInfo } from '../environmentInfo';
 import type { NodeAdapters } from '../nodeAdapters';
 import type { ModelRequest } from './openModelPredictions';
@@ -28,6 +30,8 @@ export interface EvaluationRequest {
   readonly prediction: PredictionRequest;
   readonly protocol: EvalProtocol;
   readonly outDir: string;
+  /** Only this shard of the dataset's items (`--shard i/n`); run.json records it for `facegap merge`. */
+  readonly shard?: ShardSpec;
 }
 
 /** What an evaluation produced and what the user should be told. */
@@ -58,11 +62,15 @@ export async function runEvaluation(
     hooks.onReady?.({ executionProvider: provider, warnings: model ? fallbackWarnings(model, request.prediction) : [] });
     const layout = new RunLayout(request.outDir);
     await adapters.store.makeDir(request.outDir);
-    const record = startRecord(request.dataset, source.describe(), provider, request.protocol, { ...environmentInfo() }, new Date());
+    const items = request.shard ? shardItems(request.dataset.index.items, request.shard) : undefined;
+    const started = startRecord(request.dataset, source.describe(), provider, request.protocol, { ...environmentInfo() }, new Date());
+    const record = request.shard && items ? { ...started, shard: runShard(request.shard, items.length) } : started;
     await writeJson(adapters, layout.file(RUN_FILES.run), record);
-    const outcome = await evaluateWithRecord(request, source, deps.adapters, hooks, layout, record);
+    const outcome = await evaluateWithRecord(request, source, deps.adapters, hooks, layout, record, items);
     const summary = buildEvalSummary(outcome, request.dataset, request.protocol, provider);
-    await writeJson(adapters, layout.file(RUN_FILES.run), finishRecord(record, summary, timingsOf(outcome, model), new Date()));
+    const finished = finishRecord(record, summary, timingsOf(outcome, model), new Date());
+    const shard = finished.shard && finishedShard(finished.shard, request.dataset.schema, request.protocol, outcome.crosswalk);
+    await writeJson(adapters, layout.file(RUN_FILES.run), shard ? { ...finished, shard } : finished);
     await writeJson(adapters, layout.file(RUN_FILES.confusion), confusionRecord(outcome.matrix, request.dataset.schema));
     await adapters.store.writeAtomic(layout.file(RUN_FILES.confusionCsv), confusionCsv(outcome.matrix, request.dataset.schema));
     const warnings = outcome.journalBadLines > 0 ? [`${outcome.journalBadLines} unreadable line(s) in an earlier images.jsonl were ignored and their images scored again`] : [];
@@ -93,9 +101,11 @@ async function evaluateWithRecord(
   hooks: EvaluationHooks,
   layout: RunLayout,
   record: RunRecord,
+  items: EvalRunOptions['items'],
 ): Promise<EvalOutcome> {
   try {
-    return await evaluateDataset(request.dataset, source, request.protocol, adapters, { outDir: request.outDir, signal: hooks.signal, onProgress: hooks.onProgress });
+    const options = { outDir: request.outDir, signal: hooks.signal, onProgress: hooks.onProgress, items };
+    return await evaluateDataset(request.dataset, source, request.protocol, adapters, options);
   } catch (error) {
     await writeJson(adapters, layout.file(RUN_FILES.run), { ...record, status: 'failed', finishedAt: new Date().toISOString(), error: errorMessage(error) });
     throw error;
