@@ -26,6 +26,8 @@ export class KeyedWorkQueue<T> {
   private readonly jobs = new Map<string, Job<T>>();
   private readonly waiting: Job<T>[] = [];
   private running = 0;
+  /** One abort listener per signal, whatever the number of its waiters (a screen of thumbnails shares one request's signal). */
+  private readonly abortCallbacks = new Map<AbortSignal, { readonly callbacks: Set<() => void>; readonly listener: () => void }>();
 
   constructor(private readonly limit: number) {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`concurrency must be a whole number ≥ 1, got ${limit}`);
@@ -53,18 +55,39 @@ export class KeyedWorkQueue<T> {
     return new Promise<T>((resolve, reject) => {
       const waiter: Waiter<T> = { resolve, reject, detach: () => {} };
       if (signal) {
-        const onAbort = (): void => {
+        waiter.detach = this.onAbort(signal, () => {
           if (joined.started) return;
           joined.waiters.delete(waiter);
           reject(abortedBeforeStart());
           if (joined.waiters.size === 0) this.drop(joined);
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-        waiter.detach = () => signal.removeEventListener('abort', onAbort);
+        });
       }
       joined.waiters.add(waiter);
       this.pump();
     });
+  }
+
+  /** Calls `callback` when the signal fires; returns what removes it (and the signal's listener with its last callback). */
+  private onAbort(signal: AbortSignal, callback: () => void): () => void {
+    let entry = this.abortCallbacks.get(signal);
+    if (!entry) {
+      const callbacks = new Set<() => void>();
+      const listener = (): void => {
+        this.abortCallbacks.delete(signal);
+        for (const c of [...callbacks]) c();
+      };
+      entry = { callbacks, listener };
+      this.abortCallbacks.set(signal, entry);
+      signal.addEventListener('abort', listener, { once: true });
+    }
+    const { callbacks, listener } = entry;
+    callbacks.add(callback);
+    return () => {
+      callbacks.delete(callback);
+      if (callbacks.size > 0 || this.abortCallbacks.get(signal)?.callbacks !== callbacks) return;
+      this.abortCallbacks.delete(signal);
+      signal.removeEventListener('abort', listener);
+    };
   }
 
   private drop(job: Job<T>): void {

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { KeyedWorkQueue } from '../../../src/core/browse/keyedWorkQueue';
@@ -119,4 +120,18 @@ describe('KeyedWorkQueue', () => {
   it('refuses a limit below one', () => {
     assert.throws(() => new KeyedWorkQueue(0), /concurrency/);
   });
+});
+
+it('many waiters on one signal share one abort listener, removed when they have all settled', async () => {
+  const queue = new KeyedWorkQueue<number>(2);
+  const controller = new AbortController();
+  const gates: Array<() => void> = [];
+  const runs = Array.from({ length: 40 }, (_, i) => queue.run(`k${i}`, () => new Promise<number>((resolve) => gates.push(() => resolve(i))), controller.signal));
+  assert.equal(getEventListeners(controller.signal, 'abort').length, 1);
+  for (let settled = 0; settled < 40; settled++) {
+    while (gates.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    gates.shift()?.();
+  }
+  assert.deepEqual(await Promise.all(runs), Array.from({ length: 40 }, (_, i) => i));
+  assert.equal(getEventListeners(controller.signal, 'abort').length, 0);
 });
