@@ -131,25 +131,38 @@ function argmaxResampled(src: Float32Array, channels: number, from: Size, to: Si
   const winner = sourceArgmax(src, channels, plane);
   // One source row per channel, already interpolated vertically: rows[k * from.width + x]; blended only when needed.
   const rows = new Float64Array(channels * from.width);
+  // Per output column, the class when one channel wins all four taps, else −1; shared by output rows with the same taps.
+  const settled = new Int16Array(to.width);
   let nanPixels = 0;
-  for (let y = 0; y < to.height; y++) {
+  for (let y = 0, last = -1; y < to.height; y++) {
     const r0 = ys.i0[y] * from.width;
     const r1 = ys.i1[y] * from.width;
+    if (r0 * (from.height + 1) + r1 !== last) settleColumns(winner, r0, r1, xs, classOf, settled);
+    last = r0 * (from.height + 1) + r1;
     let blended = false;
+    const base = y * to.width;
     for (let x = 0; x < to.width; x++) {
-      const a = xs.i0[x];
-      const b = xs.i1[x];
-      const c = winner[r0 + a];
-      if (c >= 0 && winner[r0 + b] === c && winner[r1 + a] === c && winner[r1 + b] === c) {
-        out[y * to.width + x] = classOf[c];
+      const c = settled[x];
+      if (c >= 0) {
+        out[base + x] = c;
         continue;
       }
       if (!blended) blendRows(src, channels, plane, from.width, r0, r1, ys.w1[y], rows);
       blended = true;
-      nanPixels += argmaxPixel(rows, channels, from.width, xs, x, classOf, out, y * to.width);
+      nanPixels += argmaxPixel(rows, channels, from.width, xs, x, classOf, out, base);
     }
   }
   return nanPixels;
+}
+
+/** For source rows r0 and r1: per output column, the class of the channel winning all four taps, or −1. */
+function settleColumns(winner: Int16Array, r0: number, r1: number, xs: AxisTaps, classOf: Uint8Array, settled: Int16Array): void {
+  for (let x = 0; x < settled.length; x++) {
+    const a = xs.i0[x];
+    const b = xs.i1[x];
+    const c = winner[r0 + a];
+    settled[x] = c >= 0 && winner[r0 + b] === c && winner[r1 + a] === c && winner[r1 + b] === c ? classOf[c] : -1;
+  }
 }
 
 function blendRows(src: Float32Array, channels: number, plane: number, width: number, r0: number, r1: number, w1: number, rows: Float64Array): void {
