@@ -54,20 +54,12 @@ function classLut(channels: number, channelToClass: readonly number[] | undefine
 }
 
 function argmaxExact(src: Float32Array, channels: number, plane: number, classOf: Uint8Array, out: Uint8Array): number {
+  const winner = sourceArgmax(src, channels, plane);
   let nanPixels = 0;
   for (let i = 0; i < plane; i++) {
-    let best = 0;
-    let bestValue = src[i];
-    let nan = bestValue !== bestValue;
-    for (let k = 1, p = i + plane; k < channels; k++, p += plane) {
-      const v = src[p];
-      if (v > bestValue) {
-        bestValue = v;
-        best = k;
-      } else if (v !== v) nan = true;
-    }
-    if (nan) nanPixels++;
-    out[i] = nan ? IGNORE_ID : classOf[best];
+    const c = winner[i];
+    if (c < 0) nanPixels++;
+    out[i] = c < 0 ? IGNORE_ID : classOf[c];
   }
   return nanPixels;
 }
