@@ -1,5 +1,5 @@
 import type { AttributeComparison } from '../../src/protocol/distributionPanelMessages';
-import { el } from '../shared/dom';
+import { el, tableHead } from '../shared/dom';
 import { attributeValue, directionText, fixed2, metricText, sig3 } from './distNumbers';
 
 /** One column of the attributes table: its header, what it explains, its class and the cell text of an attribute. */
@@ -36,18 +36,7 @@ export class AttributeTable {
     this.order = sorted.map((a) => a.name);
     const table = el('table', 'attribute-table');
     table.setAttribute('aria-labelledby', 'attributes-title');
-    const headRow = el('tr');
-    const nameHeader = el('th', 'name', 'Attribute');
-    nameHeader.scope = 'col';
-    headRow.append(nameHeader);
-    for (const column of COLUMNS) {
-      const th = el('th', column.cls, column.label);
-      th.scope = 'col';
-      th.title = column.title;
-      headRow.append(th);
-    }
-    const head = el('thead');
-    head.append(headRow);
+    const head = tableHead('Attribute', COLUMNS);
     const body = el('tbody');
     body.append(...sorted.map((a) => this.row(a)));
     body.addEventListener('keydown', (event) => this.onKey(event));

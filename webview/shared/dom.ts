@@ -15,3 +15,27 @@ export function score(value: number | null | undefined): string {
 export function rgb(color: readonly [number, number, number]): string {
   return `rgb(${color[0]}, ${color[1]}, ${color[2]})`;
 }
+
+/** A column heading: its label, its tooltip, and its class (default "num", right-aligned numbers). */
+export interface ColumnHead {
+  readonly label: string;
+  readonly title: string;
+  readonly cls?: string;
+}
+
+/** A table head: a left-aligned name column, then the given columns, each a col-scoped header with its tooltip. */
+export function tableHead(nameLabel: string, columns: readonly ColumnHead[]): HTMLTableSectionElement {
+  const row = el('tr');
+  const name = el('th', 'name', nameLabel);
+  name.scope = 'col';
+  row.append(name);
+  for (const column of columns) {
+    const th = el('th', column.cls ?? 'num', column.label);
+    th.scope = 'col';
+    th.title = column.title;
+    row.append(th);
+  }
+  const head = el('thead');
+  head.append(row);
+  return head;
+}

@@ -1,5 +1,5 @@
 import type { ClassDiff } from '../../../src/protocol/diffPanelMessages';
-import { el, score } from '../../shared/dom';
+import { el, score, tableHead } from '../../shared/dom';
 import { count, percent, px, ratio, signedPx } from '../numbers';
 
 /** One column of the per-class table: its header, what it explains, and the cell text of a class. */
@@ -30,18 +30,7 @@ export function renderClassDiffTable(classes: readonly ClassDiff[]): HTMLElement
   title.id = 'class-diff-title';
   const table = el('table', 'class-diff-table');
   table.setAttribute('aria-labelledby', 'class-diff-title');
-  const headRow = el('tr');
-  const nameHeader = el('th', 'name', 'Class');
-  nameHeader.scope = 'col';
-  headRow.append(nameHeader);
-  for (const column of COLUMNS) {
-    const th = el('th', 'num', column.label);
-    th.scope = 'col';
-    th.title = column.title;
-    headRow.append(th);
-  }
-  const head = el('thead');
-  head.append(headRow);
+  const head = tableHead('Class', COLUMNS);
   const body = el('tbody');
   for (const c of classes) {
     const row = el('tr');
