@@ -8,7 +8,8 @@ import type { DiffPanelEvents, DiffPanelRequests, DiffSnapshot, MappingDirection
 import { RpcEndpoint, type RpcHandlers } from '../../protocol/rpc';
 import { Disposable } from '../dispose';
 import type { FaceGapServices } from '../faceGapServices';
-import { renderWebviewHtml, webviewOptions, webviewTransport } from '../webviewHtml';
+import { renderWebviewHtml, webviewTransport } from '../webviewHtml';
+import { resultWebviewPanel } from './resultWebviewPanel';
 import { checkKnownId, checkNote, checkOneOf, checkVerdict } from './requestChecks';
 
 const DIRECTIONS: readonly MappingDirection[] = ['aToB', 'bToA'];
@@ -31,11 +32,7 @@ export class DiffPanel extends Disposable {
   ) {
     super();
     const title = DiffPanel.title(dir);
-    const options = webviewOptions(services.extensionUri, []);
-    const panel = this.register(restored ?? vscode.window.createWebviewPanel(DiffPanel.viewType, title, vscode.ViewColumn.Active, options));
-    panel.webview.options = options;
-    panel.title = title;
-    panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'facegap.svg');
+    const panel = this.register(resultWebviewPanel(services, DiffPanel.viewType, title, restored));
     this.panel = panel;
     this.rpc = new RpcEndpoint(webviewTransport(panel.webview));
     this.register({ dispose: () => this.rpc.dispose() });

@@ -6,7 +6,8 @@ import type { DistributionPanelEvents, DistributionPanelRequests, DistSnapshot }
 import { RpcEndpoint, type RpcHandlers } from '../../protocol/rpc';
 import { Disposable } from '../dispose';
 import type { FaceGapServices } from '../faceGapServices';
-import { renderWebviewHtml, webviewOptions, webviewTransport } from '../webviewHtml';
+import { renderWebviewHtml, webviewTransport } from '../webviewHtml';
+import { resultWebviewPanel } from './resultWebviewPanel';
 import { checkFigure, type CheckedFigure } from './requestChecks';
 
 /** The distribution comparison of one folder: findings, attributes with their histograms, matching, features and slices. */
@@ -24,11 +25,7 @@ export class DistributionPanel extends Disposable {
   ) {
     super();
     const title = `Distributions: ${path.basename(dir)}`;
-    const options = webviewOptions(services.extensionUri, []);
-    const panel = this.register(restored ?? vscode.window.createWebviewPanel(DistributionPanel.viewType, title, vscode.ViewColumn.Active, options));
-    panel.webview.options = options;
-    panel.title = title;
-    panel.iconPath = vscode.Uri.joinPath(services.extensionUri, 'media', 'facegap.svg');
+    const panel = this.register(resultWebviewPanel(services, DistributionPanel.viewType, title, restored));
     this.panel = panel;
     this.rpc = new RpcEndpoint(webviewTransport(panel.webview));
     this.register({ dispose: () => this.rpc.dispose() });
