@@ -44,10 +44,9 @@ async function readSources(item: DatasetItem, ctx: MeasureContext, signal?: Abor
   return { imageBytes, imageKey, labels, landmarkText, key };
 }
 
-async function labelsOf(item: DatasetItem, ctx: MeasureContext, sources: Awaited<ReturnType<typeof readSources>>, signal?: AbortSignal): Promise<LabelMap | undefined> {
+async function labelsOf(item: DatasetItem, ctx: MeasureContext, sources: Awaited<ReturnType<typeof readSources>>, info: Size, signal?: AbortSignal): Promise<LabelMap | undefined> {
   const { side, adapters } = ctx;
   if (side.predictions) {
-    const info = await adapters.decoder.probe(sources.imageBytes, item.imagePath);
     const [out] = await side.predictions.predict([{ item, imageBytes: sources.imageBytes, imageKey: sources.imageKey, target: cappedSize(info.width, info.height) }], signal);
     if (out instanceof Error) throw out;
     return out.map;
@@ -69,8 +68,8 @@ export async function measureItem(item: DatasetItem, ctx: MeasureContext, signal
   const stored = ctx.stored.get(item.id);
   if (stored && stored.key === sources.key) return { record: stored, reused: true };
   const { adapters, side } = ctx;
-  const labels = await labelsOf(item, ctx, sources, signal);
   const info = await adapters.decoder.probe(sources.imageBytes, item.imagePath);
+  const labels = await labelsOf(item, ctx, sources, info, signal);
   const size = labels ? { width: labels.width, height: labels.height } : cappedSize(info.width, info.height);
   const image = await adapters.decoder.decodeRgb(sources.imageBytes, item.imagePath, { size, kernel: 'linear' });
   const points = scaledPoints(sources.landmarkText, item.landmarksPath, info, size);
