@@ -114,76 +114,170 @@ function sourceArgmax(src: Float32Array, channels: number, plane: number): Int16
 /**
  * Resamples and takes the argmax row by row. Where one channel wins at all four source taps of an output pixel, it wins
  * the interpolated pixel too (a convex combination of values it dominates at every tap; rounding is monotonic), so
- * the pixel takes it without interpolating; only pixels near a class boundary are interpolated channel by channel.
+ * the pixel takes it without interpolating. Pixels near a class boundary are interpolated, but only for the channels
+ * that can still win between their four taps (see TapCandidates).
  */
 function argmaxResampled(src: Float32Array, channels: number, from: Size, to: Size, classOf: Uint8Array, out: Uint8Array): number {
   const plane = from.width * from.height;
   const ys = axisTaps(from.height, to.height);
   const xs = axisTaps(from.width, to.width);
   const winner = sourceArgmax(src, channels, plane);
-  // One source row per channel, already interpolated vertically: rows[k * from.width + x]; blended only when needed.
-  const rows = new Float64Array(channels * from.width);
-  // Per output column, the class when one channel wins all four taps, else −1; shared by output rows with the same taps.
-  const settled = new Int16Array(to.width);
+  const settled = new SettledColumns(to.width);
+  const candidates = new TapCandidates(src, channels, from);
   let nanPixels = 0;
   for (let y = 0, last = -1; y < to.height; y++) {
     const r0 = ys.i0[y] * from.width;
     const r1 = ys.i1[y] * from.width;
-    if (r0 * (from.height + 1) + r1 !== last) settleColumns(winner, r0, r1, xs, classOf, settled);
-    last = r0 * (from.height + 1) + r1;
-    let blended = false;
-    const base = y * to.width;
-    for (let x = 0; x < to.width; x++) {
-      const c = settled[x];
-      if (c >= 0) {
-        out[base + x] = c;
-        continue;
-      }
-      if (!blended) blendRows(src, channels, plane, from.width, r0, r1, ys.w1[y], rows);
-      blended = true;
-      nanPixels += argmaxPixel(rows, channels, from.width, xs, x, classOf, out, base);
+    if (r0 * (from.height + 1) + r1 !== last) {
+      settled.settle(winner, r0, r1, xs, classOf);
+      candidates.useRows(r0, r1);
     }
+    last = r0 * (from.height + 1) + r1;
+    const base = y * to.width;
+    out.set(settled.row, base);
+    const { open, openCount } = settled;
+    for (let j = 0; j < openCount; j++) nanPixels += interpolatedPixel(candidates, ys.w1[y], xs, open[j], classOf, out, base + open[j]);
   }
   return nanPixels;
 }
 
-/** For source rows r0 and r1: per output column, the class of the channel winning all four taps, or −1. */
-function settleColumns(winner: Int16Array, r0: number, r1: number, xs: AxisTaps, classOf: Uint8Array, settled: Int16Array): void {
-  for (let x = 0; x < settled.length; x++) {
-    const a = xs.i0[x];
-    const b = xs.i1[x];
-    const c = winner[r0 + a];
-    settled[x] = c >= 0 && winner[r0 + b] === c && winner[r1 + a] === c && winner[r1 + b] === c ? classOf[c] : -1;
+/**
+ * For one pair of source rows, shared by the output rows between them: per output column the class when one channel
+ * wins all four taps (copied into each output row at once), and the columns left open, to be interpolated.
+ */
+class SettledColumns {
+  readonly row: Uint8Array;
+  readonly open: Int32Array;
+  openCount = 0;
+
+  constructor(width: number) {
+    this.row = new Uint8Array(width);
+    this.open = new Int32Array(width);
+  }
+
+  /** Works the columns out for source rows r0 and r1 (offsets into a plane). */
+  settle(winner: Int16Array, r0: number, r1: number, xs: AxisTaps, classOf: Uint8Array): void {
+    let n = 0;
+    for (let x = 0; x < this.row.length; x++) {
+      const a = xs.i0[x];
+      const b = xs.i1[x];
+      const c = winner[r0 + a];
+      if (c >= 0 && winner[r0 + b] === c && winner[r1 + a] === c && winner[r1 + b] === c) this.row[x] = classOf[c];
+      else this.open[n++] = x;
+    }
+    this.openCount = n;
   }
 }
 
-function blendRows(src: Float32Array, channels: number, plane: number, width: number, r0: number, r1: number, w1: number, rows: Float64Array): void {
-  const w0 = 1 - w1;
-  for (let k = 0; k < channels; k++) {
-    const a = k * plane + r0;
-    const b = k * plane + r1;
-    const o = k * width;
-    if (w1 === 0) for (let x = 0; x < width; x++) rows[o + x] = src[a + x];
-    else for (let x = 0; x < width; x++) rows[o + x] = w0 * src[a + x] + w1 * src[b + x];
-  }
-}
-
-/** The interpolated argmax of output pixel x of a row whose channels are blended vertically into `rows`; 1 when it is NaN. */
-function argmaxPixel(rows: Float64Array, channels: number, width: number, xs: AxisTaps, x: number, classOf: Uint8Array, out: Uint8Array, outBase: number): number {
+/**
+ * The interpolated argmax of one output pixel, computed exactly as the channel-by-channel reference does (vertical
+ * blend first, in doubles) but over the candidate channels only; 1 when the pixel is NaN.
+ */
+function interpolatedPixel(candidates: TapCandidates, wy: number, xs: AxisTaps, x: number, classOf: Uint8Array, out: Uint8Array, at: number): number {
   const a = xs.i0[x];
   const b = xs.i1[x];
   const wb = xs.w1[x];
-  const wa = 1 - wb;
-  let best = 0;
-  let bestValue = wb === 0 ? rows[a] : wa * rows[a] + wb * rows[b];
-  let nan = bestValue !== bestValue;
-  for (let k = 1, o = width; k < channels; k++, o += width) {
-    const v = wb === 0 ? rows[o + a] : wa * rows[o + a] + wb * rows[o + b];
-    if (v > bestValue) {
+  const count = candidates.at(a);
+  const list = candidates.list;
+  const offset = a * candidates.channels;
+  const all = count < 0;
+  const n = all ? candidates.channels : count;
+  let best = -1;
+  let bestValue = 0;
+  for (let j = 0; j < n; j++) {
+    const k = all ? j : list[offset + j];
+    const v = candidates.value(k, wy, a, b, wb);
+    if (v !== v) {
+      out[at] = IGNORE_ID;
+      return 1;
+    }
+    if (best < 0 || v > bestValue) {
       bestValue = v;
       best = k;
-    } else if (v !== v) nan = true;
+    }
   }
-  out[outBase + x] = nan ? IGNORE_ID : classOf[best];
-  return nan ? 1 : 0;
+  out[at] = classOf[best];
+  return 0;
+}
+
+/**
+ * Per column a of the current pair of source rows: the channels that can win some output pixel whose taps lie in
+ * columns a and a + 1. An interpolated value lies between its taps' minimum and maximum, so a channel whose largest
+ * tap is below another channel's smallest tap (by more than rounding could bridge) never wins there. A NaN among the
+ * taps marks the column for the full computation (count −1), which spreads a NaN only where it is blended in.
+ */
+class TapCandidates {
+  readonly channels: number;
+  private readonly plane: number;
+  private readonly width: number;
+  private readonly stamp: Int32Array;
+  private readonly counts: Int16Array;
+  /** The candidates of column a from index a · channels. */
+  readonly list: Int16Array;
+  private readonly low: Float64Array;
+  private readonly high: Float64Array;
+  private rows = 0;
+  private r0 = 0;
+  private r1 = 0;
+
+  constructor(
+    private readonly src: Float32Array,
+    channels: number,
+    from: Size,
+  ) {
+    this.channels = channels;
+    this.plane = from.width * from.height;
+    this.width = from.width;
+    this.stamp = new Int32Array(from.width);
+    this.counts = new Int16Array(from.width);
+    this.list = new Int16Array(from.width * channels);
+    this.low = new Float64Array(channels);
+    this.high = new Float64Array(channels);
+  }
+
+  /** Starts a new pair of source rows (offsets into a plane); the columns' candidates are worked out as needed. */
+  useRows(r0: number, r1: number): void {
+    this.rows++;
+    this.r0 = r0;
+    this.r1 = r1;
+  }
+
+  /** How many candidates column a has, listed in ascending order from `list[a · channels]`; −1 means all channels. */
+  at(a: number): number {
+    if (this.stamp[a] !== this.rows) {
+      this.counts[a] = this.compute(a);
+      this.stamp[a] = this.rows;
+    }
+    return this.counts[a];
+  }
+
+  /** Channel k bilinearly interpolated at the current rows' weight wy and columns a, b with weight wb. */
+  value(k: number, wy: number, a: number, b: number, wb: number): number {
+    const { src, r0, r1 } = this;
+    const p = k * this.plane;
+    const ra = wy === 0 ? src[p + r0 + a] : (1 - wy) * src[p + r0 + a] + wy * src[p + r1 + a];
+    if (wb === 0) return ra;
+    const rb = wy === 0 ? src[p + r0 + b] : (1 - wy) * src[p + r0 + b] + wy * src[p + r1 + b];
+    return (1 - wb) * ra + wb * rb;
+  }
+
+  private compute(a: number): number {
+    const { src, r0, r1, low, high, channels } = this;
+    const b = Math.min(a + 1, this.width - 1);
+    let floor = -Infinity;
+    let scale = 0;
+    for (let k = 0, p = 0; k < channels; k++, p += this.plane) {
+      const t0 = src[p + r0 + a], t1 = src[p + r0 + b], t2 = src[p + r1 + a], t3 = src[p + r1 + b];
+      if (t0 !== t0 || t1 !== t1 || t2 !== t2 || t3 !== t3) return -1;
+      low[k] = Math.min(t0, t1, t2, t3);
+      high[k] = Math.max(t0, t1, t2, t3);
+      floor = Math.max(floor, low[k]);
+      scale = Math.max(scale, Math.abs(low[k]), Math.abs(high[k]));
+    }
+    // Blending in doubles errs by a few ulps of the taps' magnitude; this margin is far wider, so no winner is dropped.
+    const reach = floor - scale * 1e-9;
+    let n = 0;
+    for (let k = 0, o = a * channels; k < channels; k++) if (high[k] >= reach) this.list[o + n++] = k;
+    return n;
+  }
 }
