@@ -5,7 +5,6 @@ import type { ImageScores } from '../metrics/imageScores';
 import { boundaryBand } from '../raster/boundaryBand';
 import type { LabelMap } from '../raster/labelMap';
 import { resizeLabelsNearest } from '../raster/resizeLabels';
-import { applyCrosswalk } from '../schema/crosswalk';
 import type { LabelSchema } from '../schema/labelSchema';
 
 /** Confusion and scores of one image. */
@@ -35,13 +34,14 @@ export function scoreItem(
   boundaryK: number,
 ): ItemScore {
   const target = resizeLabelsNearest(gt, prediction.width, prediction.height);
-  const predicted = applyCrosswalk(prediction.data, crosswalkTable);
+  // The crosswalk is applied to the 256 × 256 pair counts, not to every pixel.
+  const predicted = prediction.data;
   const classCount = classCountOf(schema);
   const strict = new ConfusionMatrix(classCount);
-  strict.add(target.data, predicted);
+  strict.add(target.data, predicted, { predTable: crosswalkTable });
   const result: ItemScore = { confusion: strict.toSparse(), excluded: strict.excluded(), scores: scoreImage(strict, schema) };
   if (boundaryK <= 0) return result;
   const tolerant = new ConfusionMatrix(classCount);
-  tolerant.add(target.data, predicted, { skip: boundaryBand(target, boundaryK) });
+  tolerant.add(target.data, predicted, { skip: boundaryBand(target, boundaryK), predTable: crosswalkTable });
   return { ...result, tolerant: tolerant.toSparse(), tolerantExcluded: tolerant.excluded(), tolerantScores: scoreImage(tolerant, schema) };
 }

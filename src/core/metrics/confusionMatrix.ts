@@ -6,6 +6,8 @@ export interface ConfusionAddOptions {
   readonly ignoreId?: number;
   /** 1 = skip this pixel entirely (e.g. a boundary band); same length as the label arrays. */
   readonly skip?: Uint8Array;
+  /** 256 entries translating each predicted value before it is counted (e.g. a crosswalk into the ground truth's schema). */
+  readonly predTable?: Uint8Array;
 }
 
 /** Pixels that add() left out of the matrix. */
@@ -50,6 +52,8 @@ export class ConfusionMatrix {
     const skip = options.skip;
     if (skip && skip.length !== gt.length) throw new Error(`skip mask has ${skip.length} pixels but labels have ${gt.length}`);
     const ignoreId = options.ignoreId ?? IGNORE_ID;
+    const predTable = options.predTable;
+    if (predTable && predTable.length !== 256) throw new Error(`a prediction table has 256 entries, got ${predTable.length}`);
     // Pending counts stay outside the matrix until every pixel has proved valid.
     const pending = new Float64Array(this.counts.length);
     const pairs = sharedPairs;
@@ -60,7 +64,7 @@ export class ConfusionMatrix {
       if (skip === undefined) countPairs(gt, pred, start, end, pairs);
       else countUnskippedPairs(gt, pred, skip, start, end, pairs);
       try {
-        const folded = this.foldPairs(pairs, ignoreId, pending);
+        const folded = this.foldPairs(pairs, ignoreId, pending, predTable);
         ignored += folded.ignoredPixels;
         counted += folded.countedPixels;
       } finally {
@@ -161,7 +165,7 @@ export class ConfusionMatrix {
   }
 
   /** Adds a (gt << 8 | pred) pair histogram into pending; throws on a gt value that is neither a class nor ignoreId. */
-  private foldPairs(pairs: Uint32Array, ignoreId: number, pending: Float64Array): { ignoredPixels: number; countedPixels: number } {
+  private foldPairs(pairs: Uint32Array, ignoreId: number, pending: Float64Array, predTable?: Uint8Array): { ignoredPixels: number; countedPixels: number } {
     const n = this.classCount;
     let ignoredPixels = 0;
     let countedPixels = 0;
@@ -172,7 +176,7 @@ export class ConfusionMatrix {
       countedPixels += rowSum;
       if (g === ignoreId) ignoredPixels += rowSum;
       else if (g >= n) throw new Error(`ground-truth value ${g} (${rowSum} pixels) is not a class id (0..${n - 1}) nor the ignore id ${ignoreId}`);
-      else for (let p = 0; p < 256; p++) pending[g * (n + 1) + Math.min(p, n)] += pairs[(g << 8) | p];
+      else for (let p = 0; p < 256; p++) pending[g * (n + 1) + Math.min(predTable ? predTable[p] : p, n)] += pairs[(g << 8) | p];
     }
     return { ignoredPixels, countedPixels };
   }

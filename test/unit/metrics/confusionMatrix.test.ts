@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConfusionMatrix } from '../../../src/core/metrics/confusionMatrix';
 import { scoreClass, scoreClasses } from '../../../src/core/metrics/classScores';
+import { prng } from '../../helpers/prng';
 
 // 4×4 example, 4 classes (0 background, 1, 2, 3 never occurs), 255 = ignore in gt / unmapped in pred.
 const GT = Uint8Array.from([
@@ -156,5 +157,30 @@ describe('class scores', () => {
     assert.equal(withOther[1].recall, 3 / 5);
     assert.equal(without[1].recall, 3 / 4);
     assert.deepEqual(withOther.map((s) => s.precision), without.map((s) => s.precision));
+  });
+});
+
+describe('ConfusionMatrix.add with a prediction table', () => {
+  it('counts exactly what translating every predicted pixel first would count', () => {
+    const random = prng(11);
+    const next = (): number => Math.floor(random() * 256);
+    const gt = Uint8Array.from({ length: 5000 }, () => [0, 1, 2, 3, 255][next() % 5]);
+    const pred = Uint8Array.from({ length: 5000 }, () => next() % 7);
+    const table = new Uint8Array(256).fill(255);
+    [2, 0, 1, 1, 3, 255, 9].forEach((to, from) => (table[from] = to)); // a swap, a merge, an unmapped id, an id ≥ n
+    const skip = Uint8Array.from({ length: 5000 }, () => next() & 1);
+    for (const options of [{}, { skip }]) {
+      const viaTable = new ConfusionMatrix(4);
+      viaTable.add(gt, pred, { ...options, predTable: table });
+      const translated = new ConfusionMatrix(4);
+      translated.add(gt, pred.map((p) => table[p]), options);
+      assert.deepEqual(viaTable.toSparse(), translated.toSparse());
+      assert.deepEqual(viaTable.excluded(), translated.excluded());
+      assert.ok(viaTable.toSparse().some(([g, p]) => g === 1 && p === 4), 'the unmapped and ≥ n ids land in the "other" column');
+    }
+  });
+
+  it('refuses a table that does not have 256 entries', () => {
+    assert.throws(() => new ConfusionMatrix(4).add(GT, GT, { predTable: new Uint8Array(10) }), /256 entries, got 10/);
   });
 });
