@@ -1,4 +1,4 @@
-import type { ExecutionProviderChoice, FloatTensor, ProviderAttempt, TensorInfo } from '../core/ports/modelRunner';
+import type { ExecutionProviderChoice, FloatTensor, ModelOutput, ProviderAttempt, TensorInfo } from '../core/ports/modelRunner';
 
 /** What the inference worker reports about a model it opened. */
 export interface OpenedModel {
@@ -18,10 +18,10 @@ export type InferenceRequests = {
     params: { readonly modelPath: string; readonly executionProvider: ExecutionProviderChoice; readonly threads?: number };
     result: OpenedModel;
   };
-  /** Runs one input through an opened model; the input's buffer is transferred, and so is the output's. */
+  /** Runs one input through an opened model, one run at a time; the input's buffer is transferred, and so is the output's. */
   run: {
     params: { readonly sessionId: number; readonly inputName: string; readonly tensor: FloatTensor; readonly outputName: string };
-    result: FloatTensor;
+    result: ModelOutput;
   };
   /** Releases an opened model; closing an unknown id is not an error. */
   close: { params: { readonly sessionId: number }; result: void };

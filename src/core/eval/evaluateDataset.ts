@@ -15,8 +15,10 @@ import { journalLine, readJournal } from './runJournal';
 import { skippedFrom } from './skippedItem';
 import { RUN_FILES, RunLayout } from './runLayout';
 
-/** Items prepared together; the next chunk is read while the current one is predicted. */
+/** Items prepared together; the chunks ahead are read while the current one is predicted. */
 const CHUNK_SIZE = 16;
+/** Chunks prepared ahead of the one being predicted. */
+const LOOKAHEAD = 2;
 
 /** What an evaluation produced. */
 export interface EvalOutcome {
@@ -88,9 +90,10 @@ interface ChunkStages {
 }
 
 /**
- * A pipeline over chunks: chunk i + 1 is prepared (files read and hashed, labels decoded, the model's images decoding)
- * while chunk i is predicted, and chunk i is scored and stored while chunk i + 1 is predicted, so the model waits on
- * neither. At most one chunk waits to be scored (bounded memory); scoring runs in chunk order, so the journal stays in
+ * A pipeline over chunks: the next LOOKAHEAD chunks are prepared (files read and hashed, labels decoded, the model's
+ * images decoding and queued for the model) while chunk i is predicted, and chunk i is scored and stored while the
+ * model works on the next ones, so the model waits on neither and a slow chunk is absorbed by the ones ahead. Memory
+ * stays bounded (LOOKAHEAD chunks ahead, one being scored); scoring runs in chunk order, so the journal stays in
  * order. Returns true when stopped by the signal.
  */
 async function runChunks(
@@ -102,13 +105,21 @@ async function runChunks(
 ): Promise<boolean> {
   const prepareChunk = (start: number) =>
     prepareAll(items.slice(start, start + CHUNK_SIZE), ctx, skipped).then(async (chunk) => ({ chunk, ready: await stages.ready(chunk) }));
-  let next: ReturnType<typeof prepareChunk> | undefined = items.length > 0 ? prepareChunk(0) : undefined;
+  const ahead: Array<ReturnType<typeof prepareChunk>> = [];
+  let nextStart = 0;
+  const fill = (): void => {
+    while (ahead.length < LOOKAHEAD && nextStart < items.length) {
+      const prepared = prepareChunk(nextStart);
+      prepared.catch(() => undefined);
+      ahead.push(prepared);
+      nextStart += CHUNK_SIZE;
+    }
+  };
   let scoring: Promise<void> = Promise.resolve();
   try {
-    for (let start = 0; next; start += CHUNK_SIZE) {
-      const { chunk, ready } = await next;
-      next = start + CHUNK_SIZE < items.length ? prepareChunk(start + CHUNK_SIZE) : undefined;
-      next?.catch(() => undefined);
+    for (fill(); ahead.length > 0; ) {
+      const { chunk, ready } = await ahead.shift()!;
+      fill();
       ctx.signal?.throwIfAborted();
       const predicted = await stages.predict(ready);
       await scoring;

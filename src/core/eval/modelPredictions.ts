@@ -8,6 +8,7 @@ import type { ModelSession } from '../ports/modelRunner';
 import type { RgbImage, Size } from '../raster/rgbImage';
 import type { LabelSchema } from '../schema/labelSchema';
 import { errorMessage, isAbortError } from '../util/errors';
+import { Slots } from '../util/slots';
 import type { PredictionInput, PredictionOutput, PredictionSource } from './predictionSource';
 
 /** Time spent in each stage of model inference, in seconds. */
@@ -16,6 +17,13 @@ export interface InferenceTimings {
   runSeconds: number;
   postprocessSeconds: number;
   batches: number;
+}
+
+/** One predict call's work, started ahead or on demand. */
+interface PredictionWork {
+  /** When the model images were decoded. */
+  readonly decodedAt: Promise<number>;
+  readonly results: Promise<Array<PredictionOutput | Error>>;
 }
 
 /** Facts about the model for the run record. */
@@ -33,8 +41,13 @@ export class ModelPredictions implements PredictionSource {
   private readonly specKey: string;
   /** The model's batch dimension when it is a fixed number; short batches are padded to it. */
   private readonly fixedBatch: number | undefined;
-  /** Model inputs decoded ahead (prefetch), by the input they were decoded for; predict takes them. */
-  private readonly decodedAhead = new Map<PredictionInput, Promise<RgbImage | Error>>();
+  /** Work started ahead (prefetch), by the inputs array it was started for; predict takes it. */
+  private readonly ahead = new Map<readonly PredictionInput[], PredictionWork>();
+  /**
+   * Batches submitted to the model and not yet post-processed: two let the model run one batch while the previous
+   * one's logits become class maps, and bound the logits held in memory.
+   */
+  private readonly slots = new Slots(3);
 
   constructor(
     private readonly session: ModelSession,
@@ -76,21 +89,12 @@ export class ModelPredictions implements PredictionSource {
 
   /** Decodes and resizes the images, runs them in batches, and turns logits into class maps at each target size. */
   async predict(inputs: readonly PredictionInput[], signal?: AbortSignal): Promise<Array<PredictionOutput | Error>> {
-    const results: Array<PredictionOutput | Error> = new Array(inputs.length);
-    const images = await this.decodeAll(inputs, results);
-    const ready = inputs.map((_, i) => i).filter((i) => images[i] !== undefined);
-    for (let start = 0; start < ready.length; start += this.batchSize) {
-      signal?.throwIfAborted();
-      const batch = ready.slice(start, start + this.batchSize);
-      await this.runBatch(batch.map((i) => images[i]!), batch.map((i) => inputs[i].target), signal).then(
-        (outputs) => batch.forEach((i, k) => (results[i] = outputs[k])),
-        (error: unknown) => {
-          if (isAbortError(error)) throw error;
-          batch.forEach((i) => (results[i] = new Error(`${inputs[i].item.imagePath}: inference failed (${errorMessage(error)})`)));
-        },
-      );
-    }
-    return results;
+    const calledAt = this.deps.now();
+    const work = this.ahead.get(inputs) ?? this.start(inputs, signal);
+    this.ahead.delete(inputs);
+    // Waiting for decoding: what starting ahead did not hide from the model.
+    this.timings.decodeSeconds += Math.max(0, (await work.decodedAt) - calledAt);
+    return work.results;
   }
 
   /** Releases the model session. */
@@ -112,9 +116,46 @@ export class ModelPredictions implements PredictionSource {
     };
   }
 
-  /** Starts decoding and resizing these inputs now, so that predict finds them ready (while the model runs other images). */
+  /**
+   * Starts on these inputs now (decoding, then running them through the model as model slots free up), so that the
+   * model works on them while the current ones are post-processed and scored; predict takes the results.
+   */
   prefetch(inputs: readonly PredictionInput[]): void {
-    for (const input of inputs) if (!this.decodedAhead.has(input)) this.decodedAhead.set(input, this.decodeOne(input));
+    if (this.ahead.has(inputs)) return;
+    const work = this.start(inputs);
+    work.decodedAt.catch(() => undefined);
+    work.results.catch(() => undefined);
+    this.ahead.set(inputs, work);
+  }
+
+  private start(inputs: readonly PredictionInput[], signal?: AbortSignal): PredictionWork {
+    const results: Array<PredictionOutput | Error> = new Array(inputs.length);
+    const images = this.decodeAll(inputs, results);
+    const decodedAt = images.then(() => this.deps.now());
+    return { decodedAt, results: images.then((decoded) => this.runAll(inputs, decoded, results, signal)) };
+  }
+
+  private async runAll(
+    inputs: readonly PredictionInput[],
+    images: Array<RgbImage | undefined>,
+    results: Array<PredictionOutput | Error>,
+    signal?: AbortSignal,
+  ): Promise<Array<PredictionOutput | Error>> {
+    const ready = inputs.map((_, i) => i).filter((i) => images[i] !== undefined);
+    const batches: Array<Promise<void>> = [];
+    for (let start = 0; start < ready.length; start += this.batchSize) {
+      const batch = ready.slice(start, start + this.batchSize);
+      const ran = this.runBatch(batch.map((i) => images[i]!), batch.map((i) => inputs[i].target), signal).then(
+        (outputs) => batch.forEach((i, k) => (results[i] = outputs[k])),
+        (error: unknown) => {
+          if (isAbortError(error)) throw error;
+          batch.forEach((i) => (results[i] = new Error(`${inputs[i].item.imagePath}: inference failed (${errorMessage(error)})`)));
+        },
+      );
+      batches.push(ran);
+    }
+    await Promise.all(batches);
+    return results;
   }
 
   private decodeOne(input: PredictionInput): Promise<RgbImage | Error> {
@@ -124,33 +165,31 @@ export class ModelPredictions implements PredictionSource {
       .catch((error: unknown) => (error instanceof Error ? error : new Error(errorMessage(error))));
   }
 
-  /** The inputs' model images (prefetched ones taken, the rest decoded now); a failed one leaves its Error in results. */
+  /** The inputs' model images; a failed one leaves its Error in results. */
   private async decodeAll(inputs: readonly PredictionInput[], results: Array<PredictionOutput | Error>): Promise<Array<RgbImage | undefined>> {
-    const started = this.deps.now();
-    const images = await Promise.all(
-      inputs.map(async (input, i) => {
-        const ahead = this.decodedAhead.get(input);
-        this.decodedAhead.delete(input);
-        const image = await (ahead ?? this.decodeOne(input));
-        if (image instanceof Error) results[i] = image;
-        return image instanceof Error ? undefined : image;
-      }),
-    );
-    // Time spent waiting for decoding: what prefetching did not hide from the model.
-    this.timings.decodeSeconds += this.deps.now() - started;
-    return images;
+    const images = await Promise.all(inputs.map((input) => this.decodeOne(input)));
+    return images.map((image, i) => {
+      if (image instanceof Error) results[i] = image;
+      return image instanceof Error ? undefined : image;
+    });
   }
 
+  /** One batch through the model and back to class maps, holding a model slot from submitting it until its logits are freed. */
   private async runBatch(images: RgbImage[], targets: Size[], signal?: AbortSignal): Promise<PredictionOutput[]> {
-    const padded = this.fixedBatch ? [...images, ...Array<RgbImage>(this.fixedBatch - images.length).fill(images[images.length - 1])] : images;
-    const tensor = toInputTensor(padded, this.resolved.spec);
-    const started = this.deps.now();
-    const logits = await this.session.run(this.resolved.inputName, tensor, this.resolved.outputName, signal);
-    const ran = this.deps.now();
-    this.timings.runSeconds += ran - started;
-    this.timings.batches++;
-    const outputs = targets.map((target, k) => logitsToLabelMap(logits, k, this.resolved.spec, target));
-    this.timings.postprocessSeconds += this.deps.now() - ran;
-    return outputs;
+    await this.slots.acquire(signal);
+    try {
+      const padded = this.fixedBatch ? [...images, ...Array<RgbImage>(this.fixedBatch - images.length).fill(images[images.length - 1])] : images;
+      const tensor = toInputTensor(padded, this.resolved.spec);
+      const started = this.deps.now();
+      const logits = await this.session.run(this.resolved.inputName, tensor, this.resolved.outputName, signal);
+      const ran = this.deps.now();
+      this.timings.runSeconds += logits.runSeconds ?? ran - started;
+      this.timings.batches++;
+      const outputs = targets.map((target, k) => logitsToLabelMap(logits, k, this.resolved.spec, target));
+      this.timings.postprocessSeconds += this.deps.now() - ran;
+      return outputs;
+    } finally {
+      this.slots.release();
+    }
   }
 }

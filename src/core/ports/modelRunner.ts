@@ -14,6 +14,11 @@ export interface FloatTensor {
   readonly dims: readonly number[];
 }
 
+/** A model's output, with the seconds session.run itself took where the model ran (absent when not measured). */
+export interface ModelOutput extends FloatTensor {
+  readonly runSeconds?: number;
+}
+
 /** One provider that was tried and why it did not run. */
 export interface ProviderAttempt {
   readonly provider: string;
@@ -28,8 +33,8 @@ export interface ModelSession {
   readonly executionProvider: string;
   /** Providers tried before it, with the reason each failed (empty when the first choice worked). */
   readonly fallbacks: readonly ProviderAttempt[];
-  /** Runs the model on one input and returns one output. */
-  run(inputName: string, input: FloatTensor, outputName: string, signal?: AbortSignal): Promise<FloatTensor>;
+  /** Runs the model on one input and returns one output; calls made while one runs wait their turn. */
+  run(inputName: string, input: FloatTensor, outputName: string, signal?: AbortSignal): Promise<ModelOutput>;
   /** Releases the session. */
   dispose(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { FloatTensor, ModelRunner, ModelSession, OpenModelOptions, ProviderAttempt, TensorInfo } from '../../core/ports/modelRunner';
+import type { FloatTensor, ModelOutput, ModelRunner, ModelSession, OpenModelOptions, ProviderAttempt, TensorInfo } from '../../core/ports/modelRunner';
 import type { InferenceEvents, InferenceRequests, OpenedModel } from '../../protocol/inferenceMessages';
 import { RpcEndpoint } from '../../protocol/rpc';
 import { portTransport } from '../portTransport';
@@ -107,7 +107,7 @@ class WorkerModelSession implements ModelSession {
   }
 
   /** Runs the model in the worker. The input's buffer is transferred, so `input.data` is unusable afterwards. */
-  run(inputName: string, input: FloatTensor, outputName: string, signal?: AbortSignal): Promise<FloatTensor> {
+  run(inputName: string, input: FloatTensor, outputName: string, signal?: AbortSignal): Promise<ModelOutput> {
     if (this.closed) return Promise.reject(new Error('the model session is closed'));
     const tensor = transferable(input);
     return this.rpc.request(
