@@ -82,7 +82,7 @@ Model (spec from: probe < --preset < <model>.facegap.json < --spec < flags):
   --spec <file.json>         model spec file
   --preset <name>            bisenet-celebamask19 | segformer-celebamask19 (see: facegap presets)
   --ep <provider>            auto | cpu | cuda | webgpu | dml | coreml (default auto; falls back to cpu)
-  --threads <n>              intra-op threads (default: runtime's choice)
+  --threads <n>              intra-op threads (default: physical cores less one, left to FaceGap's own pipeline; 0: onnxruntime's choice)
   --batch-size <n>           images per inference call (default 1)
   --input-size WxH  --input-name <name>  --layout NCHW|NHWC  --color-order RGB|BGR
   --scale 1/255  --mean r,g,b  --std r,g,b  --resize linear|cubic|lanczos3|nearest

@@ -10,6 +10,7 @@ import type { ResolvedModelSpec, SpecLayer } from '../../core/model/resolveModel
 import { resolveModelSpec } from '../../core/model/resolveModelSpec';
 import type { ExecutionProviderChoice, ModelRunner, ModelSession } from '../../core/ports/modelRunner';
 import type { SchemaRegistry } from '../../core/schema/schemaRegistry';
+import { defaultInferenceThreads } from '../inference/inferenceThreads';
 import type { NodeAdapters } from '../nodeAdapters';
 
 /** How the user described a model to run. */
@@ -38,7 +39,7 @@ export async function openModelPredictions(
 ): Promise<OpenedModel> {
   const layers = await specLayers(request, adapters);
   const modelBytes = await adapters.files.readBytes(request.modelPath);
-  const session = await runner.open(request.modelPath, { executionProvider: request.executionProvider, threads: request.threads ?? 0 });
+  const session = await runner.open(request.modelPath, { executionProvider: request.executionProvider, threads: request.threads ?? defaultInferenceThreads() });
   try {
     const resolved = resolveModelSpec({
       modelName: basename(request.modelPath),
