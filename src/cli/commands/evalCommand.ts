@@ -14,6 +14,7 @@ import { createNodeAdapters } from '../../node/nodeAdapters';
 import { EXIT, shardOption, UsageError, wholeNumberOption } from '../cliErrors';
 import { ProgressBar } from '../progressBar';
 import { openDatasetFromArgs } from '../datasetArgs';
+import { printDatasetProblems } from '../datasetProblems';
 import type { TerminalOutput } from '../terminalOutput';
 import { EVAL_HELP, parseEvalArgs, specFlagValues } from './evalOptions';
 import type { EvalArgs } from './evalOptions';
@@ -30,6 +31,7 @@ export async function evalCommand(argv: readonly string[], output: TerminalOutpu
   const adapters = createNodeAdapters();
   const root = positionals[0];
   const { registry, index, choice } = await openDatasetFromArgs(root, values, adapters, signal);
+  printDatasetProblems(index.problems, root, output);
   const prediction = predictionRequest(values);
   const protocol = await evalProtocol(values, adapters, prediction);
   const shard = shardOption(values.shard);

@@ -8,6 +8,11 @@ export const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(['jpg', 'jpeg', 'pn
 /** File extensions read as masks. */
 export const MASK_EXTENSIONS: ReadonlySet<string> = new Set(['png', 'bmp', 'tif', 'tiff', 'webp']);
 
+const NOT_A_FILE = {
+  missing: 'symbolic link to a file that does not exist; it is left out',
+  other: 'not a regular file (a symbolic link loop or a special file); it is left out',
+} as const;
+
 /** Files of a folder keyed by stem; two files sharing a stem are a problem, the first (by name) is kept. */
 export function filesByStem(
   dir: string,
@@ -18,9 +23,13 @@ export function filesByStem(
 ): Map<string, string> {
   const byStem = new Map<string, string>();
   for (const entry of entries) {
-    if (entry.kind !== 'file' || !extensions.has(extensionOf(entry.name))) continue;
-    const stem = stemOfName(entry.name);
+    if (entry.kind === 'dir' || !extensions.has(extensionOf(entry.name))) continue;
     const path = joinPath(dir, entry.name);
+    if (entry.kind !== 'file') {
+      problems.push({ file: path, problem: NOT_A_FILE[entry.kind] });
+      continue;
+    }
+    const stem = stemOfName(entry.name);
     const earlier = byStem.get(stem);
     if (earlier !== undefined) {
       problems.push({ file: path, problem: `duplicate stem "${stem}": ${earlier} is used, this file is ignored` });

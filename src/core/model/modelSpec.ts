@@ -1,5 +1,5 @@
 import type { ResizeKernel } from '../ports/imageDecoder';
-import { parseJsonText } from '../util/jsonText';
+import { parseJsonText } from '../schema/schemaJson';
 
 /** Where the channel axis of an image tensor sits. */
 export type TensorLayout = 'NCHW' | 'NHWC';
@@ -61,7 +61,8 @@ const KERNELS: readonly ResizeKernel[] = ['linear', 'cubic', 'lanczos3', 'neares
 
 /** Parses and validates a spec file (e.g. a model's sidecar `spec.json`); errors name the file and the field. */
 export function parseModelSpecJson(text: string, fileName: string): PartialModelSpec {
-  const root = parseJsonText(text, fileName);
+  // Depth 3: the top level, input or output, and the mean and std lists.
+  const root = parseJsonText(text, fileName, 3);
   const fail = (field: string, rule: string): never => {
     throw new Error(`${fileName}: ${field} ${rule}`);
   };

@@ -20,7 +20,7 @@ export function throwFileError(fileName: string, path: string, problem: string):
   throw new SchemaFileError(`${fileName}: ${path} ${problem}`);
 }
 
-/** Parses JSON text, rejecting huge files and values nested deeper than `maxDepth` (the top level is depth 1). */
+/** Parses JSON text, rejecting huge files and values nested deeper than `maxDepth` (the top level is depth 1), naming where. */
 export function parseJsonText(text: string, fileName: string, maxDepth: number): unknown {
   if (text.length > MAX_TEXT_LENGTH) throwFileError(fileName, 'the file', `is too large (${text.length} characters; at most ${MAX_TEXT_LENGTH})`);
   let value: unknown;
@@ -29,22 +29,21 @@ export function parseJsonText(text: string, fileName: string, maxDepth: number):
   } catch (err) {
     throwFileError(fileName, 'the file', `is not valid JSON (${err instanceof Error ? err.message : String(err)})`);
   }
-  if (depthOf(value, maxDepth) > maxDepth) throwFileError(fileName, 'the file', `nests values deeper than expected (at most ${maxDepth} levels)`);
+  const tooDeep = tooDeepAt(value, maxDepth);
+  if (tooDeep !== undefined) throwFileError(fileName, tooDeep, `nests values deeper than expected (at most ${maxDepth} levels in this file)`);
   return value;
 }
 
-/** Nesting depth of a JSON value, counted without recursion; stops counting past `limit`. */
-function depthOf(value: unknown, limit: number): number {
-  let deepest = 0;
-  const stack: Array<[unknown, number]> = [[value, 1]];
+/** The JSON path of the first value nested deeper than `limit` (the top level is depth 1), found without recursion. */
+function tooDeepAt(value: unknown, limit: number): string | undefined {
+  const stack: Array<[unknown, number, string]> = [[value, 1, '']];
   while (stack.length > 0) {
-    const [v, depth] = stack.pop() as [unknown, number];
+    const [v, depth, path] = stack.pop() as [unknown, number, string];
     if (v === null || typeof v !== 'object') continue;
-    deepest = Math.max(deepest, depth);
-    if (depth > limit) return depth;
-    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+    if (depth > limit) return path;
+    for (const [key, child] of Object.entries(v)) stack.push([child, depth + 1, Array.isArray(v) ? `${path}[${key}]` : `${path}${path ? '.' : ''}${key}`]);
   }
-  return deepest;
+  return undefined;
 }
 
 /** Checks that a value is a plain object with only the allowed keys. */

@@ -1,6 +1,6 @@
 import { attributeLine, readAttributeJournal } from '../../core/distribution/attributeJournal';
 import type { ImageAttributes } from '../../core/distribution/distTypes';
-import { errorMessage, isAbortError } from '../../core/util/errors';
+import { errorMessage, fileAndReason, isAbortError } from '../../core/util/errors';
 import { mapConcurrent } from '../../core/util/mapConcurrent';
 import type { NodeAdapters } from '../nodeAdapters';
 import type { DistSide } from './distSide';
@@ -46,7 +46,7 @@ export async function measureSide(
       return result;
     } catch (error) {
       if (isAbortError(error) || signal?.aborted) throw error;
-      out.skipped.push({ file: item.imagePath, reason: errorMessage(error) });
+      out.skipped.push(fileAndReason(errorMessage(error), item.imagePath));
       context.onItem(false, true);
       return undefined;
     }

@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { InferenceSession, Tensor, env } from 'onnxruntime-node';
 import type {
@@ -26,9 +27,10 @@ export function shortError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   const firstLine = text.split('\n').find((l) => l.trim() !== '') ?? text;
   const cleaned = firstLine
-    .replace(/^\S*onnxruntime_src\S*\s+/, '')
-    .replace(/^.*? was false\. /, '')
     .replace(/^Load model from .*? failed:\s*/, '')
+    .replace(/^\S*onnxruntime_src\S*\s+/, '')
+    .replace(/^[\w:~]+\([^)]*\)\s+/, '') // the C++ function that threw, e.g. onnxruntime::Model::Model(…)
+    .replace(/^.*? was false\. /, '')
     .trim();
   return cleaned.length > 200 ? `${cleaned.slice(0, 199)}…` : cleaned;
 }
@@ -64,14 +66,15 @@ export async function openOnnxSession(modelPath: string, options: OpenModelOptio
 }
 
 async function checkReadable(modelPath: string): Promise<void> {
-  let isFile: boolean;
+  let stats: Stats;
   try {
-    isFile = (await stat(modelPath)).isFile();
+    stats = await stat(modelPath);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new Error(code === 'ENOENT' ? `${modelPath}: no such model file` : `${modelPath} cannot be read: ${shortError(e)}`);
   }
-  if (!isFile) throw new Error(`${modelPath} is not a file`);
+  if (!stats.isFile()) throw new Error(`${modelPath} is not a file`);
+  if (stats.size === 0) throw new Error(`${modelPath} is not a loadable ONNX model: empty file (0 bytes)`);
 }
 
 /** Converts onnxruntime's value metadata; a symbolic dimension keeps its name, an unnamed one becomes null. */

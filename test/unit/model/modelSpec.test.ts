@@ -55,8 +55,14 @@ describe('parseModelSpecJson', () => {
   }
 
   it('rejects text that is not JSON, naming the file', () => {
-    assert.throws(() => parseModelSpecJson('{ input: 1 ', 'model.spec.json'), /^Error: model\.spec\.json: not valid JSON/);
+    assert.throws(() => parseModelSpecJson('{ input: 1 ', 'model.spec.json'), /model\.spec\.json: the file is not valid JSON/);
     assert.throws(() => parseModelSpecJson('[1,2]', 'a.json'), /a\.json: the top level must be an object/);
+  });
+
+  it('rejects huge and deeply nested files, naming the file and where', () => {
+    assert.throws(() => parseModelSpecJson(`{"junk":"${'x'.repeat(1_000_001)}"}`, 'big.json'), /big\.json: the file is too large/);
+    const deep = `${'{"input":'.repeat(50_000)}1${'}'.repeat(50_000)}`;
+    assert.throws(() => parseModelSpecJson(deep, 'deep.json'), /deep\.json: input\.input\.input nests values deeper than expected \(at most 3 levels/);
   });
 });
 

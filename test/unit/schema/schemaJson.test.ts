@@ -90,7 +90,7 @@ describe('parseSchemaJson', () => {
     }, /classes has 256 entries; at most 255/);
     rejects((v) => { v.classes[0].color = [[[0]], 0, 0]; }, /nests values deeper than expected/);
     const deep = '['.repeat(100000) + ']'.repeat(100000);
-    assert.throws(() => parseSchemaJson(deep, 'deep.json'), /deep\.json: the file (nests|is not valid JSON)/);
+    assert.throws(() => parseSchemaJson(deep, 'deep.json'), /deep\.json: \[0\]\[0\]\[0\]\[0\] nests values deeper than expected/);
     assert.throws(() => parseSchemaJson(' '.repeat(1_000_001), 'big.json'), /big\.json: the file is too large/);
   });
 });
