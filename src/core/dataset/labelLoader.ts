@@ -55,7 +55,7 @@ export function checkIds(map: LabelMap, schema: LabelSchema, file: string): void
   const valid = new Uint8Array(256);
   for (const cls of schema.classes) valid[cls.id] = 1;
   valid[IGNORE_ID] = 1;
-  const histogram = new Float64Array(256);
+  const histogram = new Uint32Array(256); // a label map holds at most 100 megapixels (the decoder refuses more)
   const data = map.data;
   for (let i = 0; i < data.length; i++) histogram[data[i]]++;
   const unknown: string[] = [];

@@ -4,8 +4,8 @@ import type { LabelMap } from '../../core/raster/labelMap';
 import type { RgbImage, Size } from '../../core/raster/rgbImage';
 import { readPngHeader, readPngPalette } from './pngHeader';
 
-/** Images beyond this many pixels are refused instead of exhausting memory (sharp's own default limit). */
-export const MAX_IMAGE_PIXELS = 268_402_689;
+/** Images and masks beyond this many pixels (100 megapixels) are refused from their header, before any decoding. */
+export const MAX_IMAGE_PIXELS = 100_000_000;
 
 const SHARP_OPTIONS = { failOn: 'warning', limitInputPixels: MAX_IMAGE_PIXELS } as const;
 
@@ -13,7 +13,7 @@ const SHARP_OPTIONS = { failOn: 'warning', limitInputPixels: MAX_IMAGE_PIXELS } 
 export class SharpImageDecoder implements ImageDecoder {
   /** Reads the header only. */
   async probe(bytes: Uint8Array, name: string): Promise<ImageInfo> {
-    const meta = await wrap(name, () => sharp(bytes, SHARP_OPTIONS).metadata());
+    const meta = await wrap(name, bytes, () => sharp(bytes, SHARP_OPTIONS).metadata());
     if (!hasEndMarker(bytes, meta.format)) throw new Error(`${name}: truncated or corrupt: the ${meta.format?.toUpperCase()} data stops before its end marker`);
     return {
       width: meta.width ?? 0,
@@ -27,7 +27,7 @@ export class SharpImageDecoder implements ImageDecoder {
 
   /** Decodes to 8-bit RGB (alpha dropped, grayscale expanded), optionally stretched to a size. */
   async decodeRgb(bytes: Uint8Array, name: string, resize?: { size: Size; kernel: ResizeKernel }): Promise<RgbImage> {
-    return wrap(name, async () => {
+    return wrap(name, bytes, async () => {
       let pipeline = sharp(bytes, SHARP_OPTIONS).removeAlpha().toColourspace('srgb');
       if (resize) {
         pipeline = pipeline.resize(resize.size.width, resize.size.height, { fit: 'fill', kernel: resize.kernel });
@@ -41,9 +41,11 @@ export class SharpImageDecoder implements ImageDecoder {
   /** Decodes a mask: palette PNGs keep their indices; gray stays ids; RGB with equal channels counts as gray. */
   async decodeMask(bytes: Uint8Array, name: string): Promise<DecodedMask> {
     const header = readPngHeader(bytes);
+    if (header && header.width * header.height > MAX_IMAGE_PIXELS) throw new Error(oversizeMessage(name, header.width, header.height));
     if (header?.colorType === 3 && header.interlaced && header.bitDepth < 8) return decodeInterlacedPalette(bytes, name);
     if (header && (header.colorType === 3 || header.bitDepth === 16)) return decodeWithFastPng(bytes, name, await loadFastPng());
-    const raw = await wrap(name, () => sharp(bytes, SHARP_OPTIONS).raw().toBuffer({ resolveWithObject: true }));
+    if (header && (header.colorType === 0 || header.colorType === 4)) return decodeGrayPng(bytes, name);
+    const raw = await wrap(name, bytes, () => sharp(bytes, SHARP_OPTIONS).raw().toBuffer({ resolveWithObject: true }));
     const { width, height, channels } = raw.info;
     const data = new Uint8Array(raw.data.buffer, raw.data.byteOffset, raw.data.length);
     if (channels <= 2) return { kind: 'ids', map: { width, height, data: firstChannel(data, channels) } };
@@ -54,7 +56,7 @@ export class SharpImageDecoder implements ImageDecoder {
 
   /** Decodes the first channel (red for colour files, palette colours resolved) as 8-bit values. */
   async decodeGray(bytes: Uint8Array, name: string): Promise<LabelMap> {
-    const raw = await wrap(name, () => sharp(bytes, SHARP_OPTIONS).raw().toBuffer({ resolveWithObject: true }));
+    const raw = await wrap(name, bytes, () => sharp(bytes, SHARP_OPTIONS).raw().toBuffer({ resolveWithObject: true }));
     const { width, height, channels } = raw.info;
     const data = new Uint8Array(raw.data.buffer, raw.data.byteOffset, raw.data.length);
     return { width, height, data: firstChannel(data, channels) };
@@ -72,19 +74,30 @@ function hasEndMarker(bytes: Uint8Array, format: string | undefined): boolean {
   return true;
 }
 
-async function wrap<T>(name: string, work: () => Promise<T>): Promise<T> {
+async function wrap<T>(name: string, bytes: Uint8Array, work: () => Promise<T>): Promise<T> {
+  if (bytes.length === 0) throw new Error(`${name}: cannot decode image (empty file, 0 bytes)`);
   try {
     return await work();
   } catch (error) {
+    if (/pixel limit/i.test(error instanceof Error ? error.message : '')) {
+      const meta = await sharp(bytes, { limitInputPixels: false }).metadata().catch(() => ({ width: 0, height: 0 }));
+      throw new Error(oversizeMessage(name, meta.width ?? 0, meta.height ?? 0));
+    }
     throw new Error(`${name}: cannot decode image (${describeSharpError(error)})`);
   }
+}
+
+/** The refusal of an image over MAX_IMAGE_PIXELS, with its size. */
+function oversizeMessage(name: string, width: number, height: number): string {
+  const megapixels = ((width * height) / 1e6).toFixed(1);
+  return `${name}: image is ${width}×${height} (${megapixels} megapixels), over the ${MAX_IMAGE_PIXELS / 1e6}-megapixel limit; it is not decoded`;
 }
 
 function describeSharpError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   if (/unsupported image format/i.test(message)) return 'not an image file, or an unsupported format';
-  if (/pixel limit/i.test(message)) return `larger than ${MAX_IMAGE_PIXELS.toLocaleString('en-US')} pixels`;
-  if (/premature end|truncated|read error|end of file/i.test(message)) return `truncated or corrupt: ${message.trim()}`;
+  // libvips keeps one error buffer per thread: earlier lines may come from other files decoded alongside.
+  if (/premature end|truncated|read error|end of file/i.test(message)) return `truncated or corrupt: ${message.trim().split('\n').pop()}`;
   if (/treated as error due to failOn/i.test(message)) return 'truncated or corrupt: the decoder reported damaged data';
   return message.trim().split('\n')[0];
 }
@@ -151,7 +164,7 @@ async function decodeInterlacedPalette(bytes: Uint8Array, name: string): Promise
     if (indexOf.has(key)) repeated.add(key);
     else indexOf.set(key, i);
   });
-  const raw = await wrap(name, () => sharp(bytes, SHARP_OPTIONS).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true }));
+  const raw = await wrap(name, bytes, () => sharp(bytes, SHARP_OPTIONS).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true }));
   const { width, height } = raw.info;
   const data = new Uint8Array(width * height);
   for (let p = 0; p < data.length; p++) {
@@ -163,6 +176,13 @@ async function decodeInterlacedPalette(bytes: Uint8Array, name: string): Promise
     data[p] = index;
   }
   return { kind: 'palette', map: { width, height, data }, palette };
+}
+
+/** A grayscale PNG holds ids already: its one channel is taken as is, not expanded to RGB and checked for grey. */
+async function decodeGrayPng(bytes: Uint8Array, name: string): Promise<DecodedMask> {
+  const raw = await wrap(name, bytes, () => sharp(bytes, SHARP_OPTIONS).extractChannel(0).raw().toBuffer({ resolveWithObject: true }));
+  const { width, height } = raw.info;
+  return { kind: 'ids', map: { width, height, data: new Uint8Array(raw.data.buffer, raw.data.byteOffset, raw.data.length) } };
 }
 
 function firstChannel(data: Uint8Array, channels: number): Uint8Array {
