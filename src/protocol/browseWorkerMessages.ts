@@ -14,6 +14,8 @@ export interface BrowseWorkerConfig {
   readonly thumbnailMaxSide?: number;
   /** Gallery thumbnails made at a time (2 by default). */
   readonly thumbnailConcurrency?: number;
+  /** Folder of the dataset scans kept between openings: the caller's, never a dataset folder ("dataset-index" beside thumbnailDir by default). */
+  readonly scanCacheDir?: string;
 }
 
 /** A dataset folder opened in the worker: what the gallery shows of it. */
@@ -26,6 +28,17 @@ export interface OpenedDataset {
   readonly items: readonly GalleryItem[];
   readonly problems: DatasetSnapshot['problems'];
 }
+
+/** A dataset scanned again after its files changed: the new gallery, or `changed: false` when nothing the scan looked at changed. */
+export type RefreshedDataset =
+  | { readonly changed: false }
+  | {
+      readonly changed: true;
+      readonly dataset: OpenedDataset;
+      /** Folders listed anew and folders answered from the earlier scan (unchanged). */
+      readonly listed: number;
+      readonly reused: number;
+    };
 
 /** The detail view's pixels of one item, with the image as a file (the host turns it into a webview URI); the label buffers are transferred. */
 export type BrowsedDetail = Omit<ItemDetail, 'id' | 'imageUri'> & {
@@ -50,6 +63,8 @@ export interface ThumbnailFile {
 export type BrowseWorkerRequests = {
   /** Scans a folder and chooses its schema (schemaId overrides the choice); rejects with an error naming the folder, its name kept (e.g. 'SchemaUnknownError'). */
   openDataset: { params: { readonly root: string; readonly schemaId?: string }; result: OpenedDataset };
+  /** Checks an opened dataset's files with stats and scans again what changed (its runs are then read again); rejects like openDataset. */
+  refreshDataset: { params: { readonly root: string }; result: RefreshedDataset };
   /** Forgets an opened dataset and its runs; closing one that is not open is not an error. */
   closeDataset: { params: { readonly root: string }; result: void };
   /** Gallery thumbnails (made lazily, cached on disk) as cache file paths; an unknown id gets an error, not a rejection. */

@@ -78,5 +78,7 @@ export type DatasetPanelRequests = {
 export type DatasetPanelEvents =
   /** The dataset or its runs changed (a new run finished, files changed): a whole new snapshot. */
   | { readonly type: 'didChangeSnapshot'; readonly snapshot: DatasetSnapshot }
+  /** Images of the gallery changed in place (the items stayed the same): thumbnails and the open image are fetched again. */
+  | { readonly type: 'didChangeFiles' }
   /** Show this filter and item (the panel was revealed from the report). */
   | { readonly type: 'didRequestView'; readonly run?: string; readonly filter?: ConfusionFilter; readonly openItem?: string };

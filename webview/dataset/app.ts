@@ -64,6 +64,7 @@ export class DatasetApp {
 
   private onEvent(event: DatasetPanelEvents): void {
     if (event.type === 'didChangeSnapshot') return this.applySnapshot(event.snapshot);
+    if (event.type === 'didChangeFiles') return this.reloadPixels();
     if (!this.snapshot) return void (this.pendingView = event);
     let next: DatasetUiState = this.store.get();
     if (event.run !== undefined) next = { ...next, run: event.run };
@@ -71,6 +72,15 @@ export class DatasetApp {
     if (event.filter) next = { ...next, confusion: event.filter, run: event.filter.run, detailOpen: false };
     if (event.openItem !== undefined) next = { ...next, selectedId: event.openItem, detailOpen: true };
     this.sync(validUiState(next, this.snapshot));
+  }
+
+  /** Fetches the shown thumbnails and the open image again: their files changed. */
+  private reloadPixels(): void {
+    if (!this.snapshot) return;
+    this.gallery.invalidateThumbnails();
+    this.refreshOrder();
+    const s = this.store.get();
+    if (this.isDetailShown() && s.selectedId !== null) this.showDetail(s.selectedId);
   }
 
   private applySnapshot(snapshot: DatasetSnapshot): void {

@@ -4,11 +4,13 @@ import type { BrowsedDetail, OpenedDataset } from '../../protocol/browseWorkerMe
 import type { DatasetPanelEvents, DatasetPanelRequests, DatasetSnapshot, ItemDetail } from '../../protocol/datasetPanelMessages';
 import { RpcEndpoint, type RpcHandlers } from '../../protocol/rpc';
 import type { ConfusionFilter } from '../../protocol/viewTypes';
+import { errorMessage } from '../../core/util/errors';
 import { Disposable } from '../dispose';
 import type { FaceGapServices } from '../faceGapServices';
 import { knownRuns } from '../runFolders';
 import { readSettings } from '../settings';
 import { renderWebviewHtml, webviewOptions, webviewTransport } from '../webviewHtml';
+import { DatasetWatcher, type DatasetChanges } from './datasetWatcher';
 import { checkId, checkIds, checkKnownRun, checkClassId } from './requestChecks';
 
 /** What the panel should show when it is (re)opened. */
@@ -25,11 +27,13 @@ export class DatasetPanel extends Disposable {
   private readonly rpc: RpcEndpoint<DatasetPanelRequests, DatasetPanelEvents>;
   private readonly panel: vscode.WebviewPanel;
   private runDirs = new Set<string>();
+  /** The gallery's image files (relative, "/"), made when first needed. */
+  private galleryFiles: Set<string> | undefined;
   private pendingView: DatasetView;
 
   constructor(
     private readonly services: FaceGapServices,
-    private readonly dataset: OpenedDataset,
+    private dataset: OpenedDataset,
     view: DatasetView,
     /** The label schema the user picked for this folder when FaceGap could not tell it; evaluations use it too. */
     readonly chosenSchema?: string,
@@ -52,6 +56,8 @@ export class DatasetPanel extends Disposable {
     this.rpc.serve(this.handlers());
     panel.webview.html = renderWebviewHtml(panel.webview, services.extensionUri, 'dataset', `Dataset: ${path.basename(root)}`);
     this.register(panel.onDidDispose(() => this.dispose()));
+    // The host owns the data: when the folder's files change, the worker scans what changed and the webview gets the new gallery.
+    this.register(new DatasetWatcher(root, (changes) => this.rescan(changes), (error) => services.output.warn(`${root}: could not scan the changed files again (${errorMessage(error)})`)));
   }
 
   /** The dataset folder. */
@@ -73,6 +79,32 @@ export class DatasetPanel extends Disposable {
     if (run) this.pendingView = { ...this.pendingView, run };
     const snapshot = await this.snapshot();
     if (!this.isDisposed) this.rpc.emit({ type: 'didChangeSnapshot', snapshot });
+  }
+
+  /** Scans the folder again where its files changed and resends the snapshot when the gallery changed; images changed in place get new thumbnails. */
+  async rescan(changes: DatasetChanges = { changedFiles: undefined }): Promise<void> {
+    if (this.isDisposed) return;
+    const refreshed = await this.services.browse.refreshDataset(this.root);
+    if (this.isDisposed) return;
+    if (!refreshed.changed) {
+      if (this.showsAnyOf(changes.changedFiles)) this.rpc.emit({ type: 'didChangeFiles' });
+      return;
+    }
+    const before = this.dataset.items.length;
+    this.dataset = refreshed.dataset;
+    this.galleryFiles = undefined;
+    this.services.output.info(
+      `${this.root}: files changed; ${this.dataset.items.length} items (was ${before}); ${refreshed.listed} folder(s) listed again, ${refreshed.reused} unchanged`,
+    );
+    await this.refresh();
+  }
+
+  /** True when one of the files (all of them when not listed) is an image of the gallery. */
+  private showsAnyOf(files: readonly string[] | undefined): boolean {
+    if (files === undefined) return true;
+    if (files.length === 0) return false;
+    this.galleryFiles ??= new Set(this.dataset.items.map((i) => i.file));
+    return files.some((f) => this.galleryFiles!.has(path.relative(this.root, f).split(path.sep).join('/')));
   }
 
   private async snapshot(): Promise<DatasetSnapshot> {

@@ -4,7 +4,7 @@ import { UnrecognisedDatasetError } from '../../core/dataset/openDataset';
 import type { LabelMap } from '../../core/raster/labelMap';
 import { SchemaRegistry } from '../../core/schema/schemaRegistry';
 import { errorMessage } from '../../core/util/errors';
-import type { BrowsedDetail, BrowseWorkerConfig, BrowseWorkerRequests, OpenedDataset, ThumbnailFile } from '../../protocol/browseWorkerMessages';
+import type { BrowsedDetail, BrowseWorkerConfig, BrowseWorkerRequests, OpenedDataset, RefreshedDataset, ThumbnailFile } from '../../protocol/browseWorkerMessages';
 import type { HandlerContext, RpcHandlers } from '../../protocol/rpc';
 import type { LabelPixels } from '../../protocol/viewTypes';
 import { createNodeAdapters, type NodeAdapters } from '../nodeAdapters';
@@ -13,26 +13,39 @@ import { createDiffHandlers } from './diffHandlers';
 import { createDistributionHandlers } from './distributionHandlers';
 import { readMaskFile } from './maskFile';
 import { buildReportSnapshot } from './reportSnapshot';
+import { ScanCache } from './scanCache';
 import { ThumbnailCache } from './thumbnailCache';
 
-/** The browse worker's state: the datasets opened by resolved root, the adapters, one schema registry and the gallery's thumbnail cache. */
+/** The browse worker's state: the datasets opened by resolved root, the adapters, one schema registry, the gallery's thumbnail cache and the scan cache. */
 class BrowseState {
   readonly adapters: NodeAdapters = createNodeAdapters();
   readonly registry = new SchemaRegistry();
   readonly thumbnails: ThumbnailCache;
+  private readonly scanCache: ScanCache;
   private readonly browsers = new Map<string, DatasetBrowser>();
 
   constructor(config: BrowseWorkerConfig) {
     this.thumbnails = new ThumbnailCache(config.thumbnailDir, { maxSide: config.thumbnailMaxSide ?? 192, concurrency: config.thumbnailConcurrency ?? 2 });
+    this.scanCache = new ScanCache(config.scanCacheDir ?? path.join(path.dirname(path.resolve(config.thumbnailDir)), 'dataset-index'));
   }
 
   /** Opens a dataset folder (again, when it is open already: the files may have changed) and keeps it. */
   async open(root: string, schemaId: string | undefined, signal: AbortSignal): Promise<DatasetBrowser> {
-    const { adapters, registry } = this;
+    const { adapters, registry, scanCache } = this;
     const schema = schemaId === undefined ? undefined : registry.get(schemaId);
-    const browser = await DatasetBrowser.open(root, { adapters, registry, schema, signal }).catch((error: unknown) => Promise.reject(named(error)));
+    const browser = await DatasetBrowser.open(root, { adapters, registry, schema, signal, scanCache }).catch((error: unknown) => Promise.reject(named(error)));
     this.browsers.set(path.resolve(browser.index.root), browser);
     return browser;
+  }
+
+  /** Scans an opened dataset again where its files changed, and keeps the new scan. */
+  async refresh(root: string, signal: AbortSignal): Promise<RefreshedDataset> {
+    const key = path.resolve(root);
+    const next = await this.browser(root).refreshed(signal).catch((error: unknown) => Promise.reject(named(error)));
+    // Closed while it was scanned: nothing to keep.
+    if (!next || !this.browsers.has(key)) return { changed: false };
+    this.browsers.set(key, next);
+    return { changed: true, dataset: openedDataset(next), listed: next.scanCounts.listed, reused: next.scanCounts.reused };
   }
 
   /** Forgets a dataset; an unknown one is not an error. */
@@ -77,6 +90,7 @@ export function createBrowseHandlers(config: BrowseWorkerConfig): RpcHandlers<Br
   const { adapters, registry } = state;
   return {
     openDataset: async ({ root, schemaId }, ctx) => openedDataset(await state.open(root, schemaId, ctx.signal)),
+    refreshDataset: ({ root }, ctx) => state.refresh(root, ctx.signal),
     closeDataset: ({ root }) => state.close(root),
     thumbnails: ({ root, ids }, ctx) => state.thumbnailFiles(root, ids, ctx.signal),
     detail: ({ root, id, run }, ctx) => state.detail(root, id, run, ctx),

@@ -1,6 +1,16 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { BrowsedDetail, BrowseWorkerConfig, BrowseWorkerEvents, BrowseWorkerRequests, OpenedDataset, OpenedDiff, OpenedDistribution, ThumbnailFile } from '../../protocol/browseWorkerMessages';
+import type {
+  BrowsedDetail,
+  BrowseWorkerConfig,
+  BrowseWorkerEvents,
+  BrowseWorkerRequests,
+  OpenedDataset,
+  OpenedDiff,
+  OpenedDistribution,
+  RefreshedDataset,
+  ThumbnailFile,
+} from '../../protocol/browseWorkerMessages';
 import type { DiffPairView, MarkUpdate } from '../../protocol/diffPanelMessages';
 import type { MaskSnapshot } from '../../protocol/maskViewMessages';
 import type { ReportSnapshot } from '../../protocol/reportPanelMessages';
@@ -58,6 +68,11 @@ export class BrowseWorkerClient {
     this.opened.set(key, schemaId);
     conn.datasets.set(key, Promise.resolve());
     return opened;
+  }
+
+  /** Checks an opened dataset's files and scans again what changed; `changed: false` when the gallery stays as it is. */
+  refreshDataset(root: string, signal?: AbortSignal): Promise<RefreshedDataset> {
+    return this.datasetRequest(root, { type: 'refreshDataset', root }, signal);
   }
 
   /** Forgets a dataset in the worker. */

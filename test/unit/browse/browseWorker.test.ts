@@ -131,6 +131,24 @@ describe('BrowseWorkerClient', () => {
 });
 
 describe('BrowseWorkerClient lifecycle', () => {
+  it('refreshes an opened dataset after files changed: the new item appears, and an unchanged folder answers changed: false', async () => {
+    const copy = path.join(tmp.dir, 'ds-refresh');
+    fs.cpSync(root, copy, { recursive: true });
+    const past = new Date(Date.now() - 3600_000);
+    fs.utimesSync(copy, past, past);
+    const opened = await client.openDataset(copy);
+    assert.deepEqual(await client.refreshDataset(copy), { changed: false });
+    for (const suffix of ['.png', '_seg.png']) fs.copyFileSync(path.join(copy, `${IDS[0]}${suffix}`), path.join(copy, `new${suffix}`));
+    const refreshed = await client.refreshDataset(copy);
+    assert.ok(refreshed.changed);
+    assert.deepEqual(refreshed.dataset.items.map((i) => i.id), [...IDS, 'new']);
+    assert.deepEqual([refreshed.listed, refreshed.reused], [1, 0]);
+    assert.deepEqual(refreshed.dataset.schema, opened.schema);
+    const [thumb] = await client.thumbnails(copy, ['new']);
+    assert.ok(thumb.file, thumb.error);
+    await client.closeDataset(copy);
+  });
+
   it('starts no worker before the first request', () => {
     assert.equal(newClient().worker, undefined);
   });
