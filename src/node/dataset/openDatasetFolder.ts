@@ -8,6 +8,7 @@ import type { ImageDecoder } from '../../core/ports/imageDecoder';
 import type { LabelSchema } from '../../core/schema/labelSchema';
 import { parseSchemaJson } from '../../core/schema/schemaJson';
 import { SchemaRegistry } from '../../core/schema/schemaRegistry';
+import { ListOnceFiles } from './listOnceFiles';
 
 /** Builds the schema registry: the built-ins plus every schema JSON file given. */
 export async function loadSchemaRegistry(files: FileAccess, schemaFiles: readonly string[]): Promise<SchemaRegistry> {
@@ -50,8 +51,9 @@ export async function openDatasetFolder(
 ): Promise<OpenedDatasetFolder> {
   const registry = await loadSchemaRegistry(adapters.files, options.schemaFiles ?? []);
   const overrides: DatasetOverrides = { format: options.format, imagesDir: options.imagesDir, masksDir: options.masksDir };
-  const index = await openDataset(adapters.files, root, overrides, signal);
+  const files = new ListOnceFiles(adapters.files);
+  const index = await openDataset(files, root, overrides, signal);
   const explicit = await resolveSchemaRef(options.schema, registry, adapters.files);
-  const choice = await inferDatasetSchema(index, registry.list(), adapters.files, adapters.decoder, explicit);
+  const choice = await inferDatasetSchema(index, registry.list(), files, adapters.decoder, explicit);
   return { registry, index, choice };
 }
