@@ -32,7 +32,7 @@ interface Ctx {
 interface RunJson {
   readonly executionProvider: string | null;
   readonly environment: Record<string, string>;
-  readonly predictions: { readonly spec?: { readonly batchSize?: number } };
+  readonly predictions: { readonly spec?: { readonly batchSize?: number }; readonly intraOpThreads?: number };
   readonly timings: Record<string, number>;
   readonly summary: { readonly images?: number; readonly pixelAccuracy: number };
 }
@@ -57,21 +57,34 @@ interface EvalRun {
   readonly record: RunJson;
 }
 
-async function benchEval(ctx: Ctx): Promise<{ runs: EvalRun[]; predDir: string; runDir: string }> {
+async function evalOnce(ctx: Ctx, dir: string, extra: readonly string[] = []): Promise<EvalRun> {
+  const process = await runCli(['eval', ctx.a, '--model', MODEL, '--ep', ctx.opts.ep, '--out', dir, '--json', ...extra], ctx.scratch);
+  return { process, record: readJson<RunJson>(path.join(dir, 'run.json')) };
+}
+
+async function benchEval(ctx: Ctx): Promise<{ runs: EvalRun[]; runtimeThreads: EvalRun; predDir: string; runDir: string }> {
   const runs = await repeat(ctx.opts.runs, 'eval --model', async (r) => {
     const dir = path.join(ctx.tmp, `eval-${r}`);
-    const process = await runCli(['eval', ctx.a, '--model', MODEL, '--ep', ctx.opts.ep, '--out', dir, '--json'], ctx.scratch);
-    const record = readJson<RunJson>(path.join(dir, 'run.json'));
+    const run = await evalOnce(ctx, dir);
     if (r > 0) fs.rmSync(dir, { recursive: true, force: true });
-    return { process, record };
+    return run;
   });
+  note('eval --model --threads 0 (onnxruntime chooses its threads)');
+  const runtimeThreads = await evalOnce(ctx, path.join(ctx.tmp, 'eval-threads-0'), ['--threads', '0']);
+  fs.rmSync(path.join(ctx.tmp, 'eval-threads-0'), { recursive: true, force: true });
   const runDir = path.join(ctx.tmp, 'eval-0');
-  return { runs, predDir: path.join(runDir, 'pred'), runDir };
+  return { runs, runtimeThreads, predDir: path.join(runDir, 'pred'), runDir };
 }
 
 const KNOWN_STAGES = ['decodeSeconds', 'inferenceSeconds', 'postprocessSeconds'];
 
-function printEval(ctx: Ctx, runs: readonly EvalRun[]): Record<string, unknown> {
+const STAGE_NOTES: Record<string, string> = {
+  decodeSeconds: ' (waiting for images to decode)',
+  inferenceSeconds: ' (session.run, timed in the worker)',
+  postprocessSeconds: ' (logits → labels, beside the model)',
+};
+
+function printEval(ctx: Ctx, runs: readonly EvalRun[], runtimeThreads: EvalRun): Record<string, unknown> {
   const t = (key: string): number => medianOf(runs, (r) => r.record.timings[key]);
   const wall = t('wallSeconds');
   const inference = t('inferenceSeconds');
@@ -85,10 +98,11 @@ function printEval(ctx: Ctx, runs: readonly EvalRun[]): Record<string, unknown> 
   const other = medianOf(runs, otherOf);
   const overheads = runs.map((r) => overheadShare(r.record.timings.wallSeconds, r.record.timings.inferenceSeconds));
   const overhead = median(overheads);
-  out(`(a) facegap eval --model ${rel(MODEL)} on ${images} images ${SIZE}×${SIZE}: provider ${first.executionProvider ?? '?'}, batch ${first.predictions.spec?.batchSize ?? '?'}`);
+  const threads = first.predictions.intraOpThreads;
+  out(`(a) facegap eval --model ${rel(MODEL)} on ${images} images ${SIZE}×${SIZE}: provider ${first.executionProvider ?? '?'}, batch ${first.predictions.spec?.batchSize ?? '?'}, ${threads ?? '?'} intra-op thread(s)`);
   const rows = [
     ['evaluation (run.json wallSeconds)', secondsText(wall), '100%', rateText(images / wall)],  // stage rows: medians of each stage
-    ...stages.map((k) => [`  ${k.replace(/Seconds$/, '')}${k === 'inferenceSeconds' ? ' (session.run)' : ''}`, secondsText(t(k)), percentText(t(k) / wall), '']),
+    ...stages.map((k) => [`  ${k.replace(/Seconds$/, '')}${STAGE_NOTES[k] ?? ''}`, secondsText(t(k)), percentText(t(k) / wall), '']),
     [`  other${other < 0 ? ' (stages overlap)' : ' (GT reading, scoring, PNG writing, journal)'}`, secondsText(other), percentText(other / wall), ''],
     ['whole process (start to exit)', secondsText(processSeconds), percentText(processSeconds / wall), rateText(images / processSeconds)],
   ];
@@ -98,9 +112,13 @@ function printEval(ctx: Ctx, runs: readonly EvalRun[]): Record<string, unknown> 
   const each = runs.length > 1 ? `; runs: ${overheads.map(percentText).join(', ')}` : '';
   out(`  FaceGap's overhead (wall − session.run) / session.run: ${percentText(overhead)} (target under 15% on CPU: ${verdict}${each})`);
   out(`  counting the whole process (Node start, model load, dataset index): ${percentText(medianOf(runs, (r) => overheadShare(r.process.seconds, r.record.timings.inferenceSeconds)))}`);
+  const rt = runtimeThreads.record.timings;
+  const rtOverhead = overheadShare(rt.wallSeconds, rt.inferenceSeconds);
+  out(`  with --threads 0 (onnxruntime's own choice; one run): ${rateText(images / rt.wallSeconds)} images/s, overhead ${percentText(rtOverhead)}`);
   out();
   return {
-    images, provider: first.executionProvider, batchSize: first.predictions.spec?.batchSize, wallSeconds: wall, processSeconds,
+    images, provider: first.executionProvider, batchSize: first.predictions.spec?.batchSize, intraOpThreads: threads, wallSeconds: wall, processSeconds,
+    runtimeThreads: { imagesPerSecond: images / rt.wallSeconds, overhead: rtOverhead, timings: rt },
     imagesPerSecond: images / wall, processImagesPerSecond: images / processSeconds,
     stages: Object.fromEntries(stages.map((k) => [k, t(k)])), otherSeconds: other, sessionRunShare: inference / wall, overhead, overheadPerRun: overheads, target: 0.15,
     maxRssKiB: medianOf(runs, (r) => r.process.maxRssKiB), perRun: runs.map((r) => ({ ...r.record.timings, processSeconds: r.process.seconds, maxRssKiB: r.process.maxRssKiB })),
@@ -323,7 +341,7 @@ async function main(): Promise<void> {
     const idle = await runCli(['schemas'], ctx.scratch, false);
     out(`FaceGap bench${opts.quick ? ' (--quick)' : ''}: ${opts.n} generated ${SIZE}×${SIZE} images per side, medians of ${opts.runs} run(s); times are wall clock`);
     out();
-    const evalResult = printEval(ctx, evalRuns.runs);
+    const evalResult = printEval(ctx, evalRuns.runs, evalRuns.runtimeThreads);
     const metrics = printMetrics(ctx, metricRounds);
     const dd = printDiffDist(ctx, diffDist, metricRounds);
     const dd2 = dd as { diff: { maxRssKiB: number }; dist: { maxRssKiB: number } };

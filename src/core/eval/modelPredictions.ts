@@ -31,6 +31,8 @@ export interface ModelFacts {
   readonly path: string;
   readonly sha256: string;
   readonly sizeBytes: number;
+  /** The intra-op threads the session was opened with (0: the runtime's choice). */
+  readonly intraOpThreads?: number;
 }
 
 /** Predictions from an ONNX model run through the ModelRunner port, batched. */

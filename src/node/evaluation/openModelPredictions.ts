@@ -39,7 +39,8 @@ export async function openModelPredictions(
 ): Promise<OpenedModel> {
   const layers = await specLayers(request, adapters);
   const modelBytes = await adapters.files.readBytes(request.modelPath);
-  const session = await runner.open(request.modelPath, { executionProvider: request.executionProvider, threads: request.threads ?? defaultInferenceThreads() });
+  const threads = request.threads ?? defaultInferenceThreads();
+  const session = await runner.open(request.modelPath, { executionProvider: request.executionProvider, threads });
   try {
     const resolved = resolveModelSpec({
       modelName: basename(request.modelPath),
@@ -49,7 +50,7 @@ export async function openModelPredictions(
       schemaClassCount: (id) => (registry.has(id) ? classCountOf(registry.get(id)) : undefined),
     });
     const schema = registry.get(resolved.spec.schema);
-    const facts = { path: request.modelPath, sha256: adapters.hasher.sha256(modelBytes), sizeBytes: modelBytes.length };
+    const facts = { path: request.modelPath, sha256: adapters.hasher.sha256(modelBytes), sizeBytes: modelBytes.length, intraOpThreads: threads };
     const predictions = new ModelPredictions(session, resolved, schema, facts, adapters);
     return { predictions, session, resolved };
   } catch (error) {
