@@ -10,11 +10,14 @@ import type { RunRecord } from '../../core/eval/runRecord';
 import { finishRecord, startRecord } from '../../core/eval/runRecord';
 import { RUN_FILES, RunLayout } from '../../core/eval/runLayout';
 import { finishedShard, runShard } from '../../core/eval/runShard';
+import { nanLogitsWarning } from '../../core/model/nanLogitsWarning';
 import type { ModelRunner } from '../../core/ports/modelRunner';
 import type { SchemaRegistry } from '../../core/schema/schemaRegistry';
 import { errorMessage } from '../../core/util/errors';
 import { shardItems, type ShardSpec } from '../../core/util/shards';
 import { environmentInfo } from '../environmentInfo';
+import { lockFolder } from '../files/folderLock';
+import { removeStaleTempFiles } from '../files/staleTempFiles';
 import type { NodeAdapters } from '../nodeAdapters';
 import type { ModelRequest } from './openModelPredictions';
 import { openModelPredictions } from './openModelPredictions';
@@ -49,35 +52,57 @@ export interface EvaluationHooks {
   readonly onReady?: (facts: { executionProvider: string | null; warnings: readonly string[] }) => void;
 }
 
-/** Runs an evaluation into a run folder: run.json, images.jsonl, confusion.json/.csv and pred/*.png. */
+/**
+ * Runs an evaluation into a run folder: run.json, images.jsonl, confusion.json/.csv and pred/*.png. The folder is
+ * locked for the run (run.lock), so two runs never write it at once; run.json is written last, so a run.json that
+ * says complete always comes with its other files.
+ */
 export async function runEvaluation(
   request: EvaluationRequest,
   deps: { adapters: NodeAdapters; registry: SchemaRegistry; runner: () => ModelRunner },
   hooks: EvaluationHooks = {},
 ): Promise<EvaluationResult> {
-  const { adapters } = deps;
   const { source, model } = await openSource(request, deps);
   try {
-    const provider = model?.executionProvider ?? null;
-    hooks.onReady?.({ executionProvider: provider, warnings: model ? fallbackWarnings(model, request.prediction) : [] });
-    const layout = new RunLayout(request.outDir);
-    await adapters.store.makeDir(request.outDir);
-    const items = request.shard ? shardItems(request.dataset.index.items, request.shard) : undefined;
-    const started = startRecord(request.dataset, source.describe(), provider, request.protocol, { ...environmentInfo() }, new Date());
-    const record = request.shard && items ? { ...started, shard: runShard(request.shard, items.length) } : started;
-    await writeJson(adapters, layout.file(RUN_FILES.run), record);
-    const outcome = await evaluateWithRecord(request, source, deps.adapters, hooks, layout, record, items);
-    const summary = buildEvalSummary(outcome, request.dataset, request.protocol, provider);
-    const finished = finishRecord(record, summary, timingsOf(outcome, model), new Date());
-    const shard = finished.shard && finishedShard(finished.shard, request.dataset.schema, request.protocol, outcome.crosswalk);
-    await writeJson(adapters, layout.file(RUN_FILES.run), shard ? { ...finished, shard } : finished);
-    await writeJson(adapters, layout.file(RUN_FILES.confusion), confusionRecord(outcome.matrix, request.dataset.schema));
-    await adapters.store.writeAtomic(layout.file(RUN_FILES.confusionCsv), confusionCsv(outcome.matrix, request.dataset.schema));
-    const warnings = outcome.journalBadLines > 0 ? [`${outcome.journalBadLines} unreadable line(s) in an earlier images.jsonl were ignored and their images scored again`] : [];
-    return { summary, runDir: request.outDir, warnings };
+    await deps.adapters.store.makeDir(request.outDir);
+    const lock = await lockFolder(request.outDir);
+    try {
+      // With the lock held, temporary files in the folder can only be those of killed runs.
+      await removeStaleTempFiles(request.outDir);
+      const provider = model?.executionProvider ?? null;
+      const warnings = [...(lock.note ? [`note: ${lock.note}`] : []), ...(model ? fallbackWarnings(model, request.prediction) : [])];
+      hooks.onReady?.({ executionProvider: provider, warnings });
+      return await evaluateLocked(request, source, { provider, model, adapters: deps.adapters }, hooks);
+    } finally {
+      await lock.release();
+    }
   } finally {
     await model?.close();
   }
+}
+
+async function evaluateLocked(
+  request: EvaluationRequest,
+  source: PredictionSource,
+  run: { provider: string | null; model: ModelPredictions | undefined; adapters: NodeAdapters },
+  hooks: EvaluationHooks,
+): Promise<EvaluationResult> {
+  const { adapters, provider } = run;
+  const layout = new RunLayout(request.outDir);
+  const items = request.shard ? shardItems(request.dataset.index.items, request.shard) : undefined;
+  const started = startRecord(request.dataset, source.describe(), provider, request.protocol, { ...environmentInfo() }, new Date());
+  const record = request.shard && items ? { ...started, shard: runShard(request.shard, items.length) } : started;
+  await writeJson(adapters, layout.file(RUN_FILES.run), record);
+  const outcome = await evaluateWithRecord(request, source, adapters, hooks, layout, record, items);
+  const summary = buildEvalSummary(outcome, request.dataset, request.protocol, provider);
+  const finished = finishRecord(record, summary, timingsOf(outcome, run.model), new Date());
+  const shard = finished.shard && finishedShard(finished.shard, request.dataset.schema, request.protocol, outcome.crosswalk);
+  await writeJson(adapters, layout.file(RUN_FILES.confusion), confusionRecord(outcome.matrix, request.dataset.schema));
+  await adapters.store.writeAtomic(layout.file(RUN_FILES.confusionCsv), confusionCsv(outcome.matrix, request.dataset.schema));
+  await writeJson(adapters, layout.file(RUN_FILES.run), shard ? { ...finished, shard } : finished);
+  const warnings = outcome.journalBadLines > 0 ? [`${outcome.journalBadLines} unreadable line(s) in an earlier images.jsonl were ignored and their images scored again`] : [];
+  const nan = request.prediction.kind === 'model' ? nanLogitsWarning(outcome.results, request.prediction.modelPath) : undefined;
+  return { summary, runDir: request.outDir, warnings: nan ? [...warnings, nan] : warnings };
 }
 
 /** Opens the prediction source; `model` is set when FaceGap runs a model (and must be closed). */
