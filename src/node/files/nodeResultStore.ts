@@ -29,11 +29,15 @@ export class NodeResultStore implements ResultStore {
     }
   }
 
-  /** Appends whole lines in one write and fsyncs, so a crash leaves at most one partial last line. */
+  /**
+   * Appends whole lines in one write and fsyncs, so a crash leaves at most one partial last line; a partial last line
+   * left by an earlier crash is cut off first, or the first new line would be glued to it and lost with it.
+   */
   async appendLines(path: string, lines: readonly string[]): Promise<void> {
     if (lines.length === 0) return;
-    const handle = await fs.open(path, 'a');
+    const handle = await fs.open(path, 'a+');
     try {
+      await cutTornLastLine(handle);
       await handle.writeFile(lines.map((l) => `${l}\n`).join(''));
       await handle.sync();
     } finally {
@@ -56,4 +60,21 @@ export class NodeResultStore implements ResultStore {
   async remove(path: string): Promise<void> {
     await fs.rm(path, { force: true });
   }
+}
+
+/** Bytes read at a time while looking back for the last newline. */
+const TAIL_BLOCK = 4096;
+
+/** Truncates a file that does not end in a newline to just after its last newline (to nothing when it has none). */
+async function cutTornLastLine(handle: fs.FileHandle): Promise<void> {
+  const { size } = await handle.stat();
+  const block = Buffer.alloc(TAIL_BLOCK);
+  for (let end = size; end > 0; end -= TAIL_BLOCK) {
+    const start = Math.max(0, end - TAIL_BLOCK);
+    const { bytesRead } = await handle.read(block, 0, end - start, start);
+    const newline = block.subarray(0, bytesRead).lastIndexOf(0x0a);
+    if (newline === bytesRead - 1 && end === size) return;
+    if (newline >= 0) return handle.truncate(start + newline + 1);
+  }
+  if (size > 0) await handle.truncate(0);
 }
