@@ -12,6 +12,7 @@ import { parseMappingJson, resolveMapping } from '../../core/schema/mappingJson'
 import { isAbortError } from '../../core/util/errors';
 import { mapConcurrent } from '../../core/util/mapConcurrent';
 import { joinPath } from '../../core/util/paths';
+import { inLockedFolder } from '../files/lockedFolder';
 import type { NodeAdapters } from '../nodeAdapters';
 import { diffOnePair, type PairContext } from './diffPairTask';
 import type { LabelSide } from './labelSide';
@@ -66,10 +67,15 @@ interface PairsOutcome {
 export async function runDiff(request: DiffRequest, adapters: NodeAdapters, hooks: DiffHooks = {}): Promise<DiffRecord> {
   const started = adapters.now();
   const [a, b] = await Promise.all([openLabelSide(request.a, adapters, hooks.signal), openLabelSide(request.b, adapters, hooks.signal)]);
+  await adapters.store.makeDir(request.outDir);
+  return inLockedFolder(request.outDir, () => diffLocked(request, [a, b], adapters, hooks, started));
+}
+
+/** runDiff with the diff folder locked; diff.json is written last, so one that says complete comes with its other files. */
+async function diffLocked(request: DiffRequest, [a, b]: [LabelSide, LabelSide], adapters: NodeAdapters, hooks: DiffHooks, started: number): Promise<DiffRecord> {
   const crosswalk = await buildCrosswalk(request, a, b, adapters);
   const context: DiffContext = { schemaA: a.schema, schemaB: b.schema, crosswalk, protocol: request.protocol };
   const items = matchItems(a.ids, b.ids);
-  await adapters.store.makeDir(request.outDir);
   const journalFile = joinPath(request.outDir, DIFF_FILES.journal);
   const journal = readDiffJournal(new TextDecoder().decode((await adapters.store.readIfExists(journalFile)) ?? new Uint8Array()));
   const pictures = await checkPictures(items.pairs, a, b, adapters, hooks.signal);
@@ -82,11 +88,11 @@ export async function runDiff(request: DiffRequest, adapters: NodeAdapters, hook
   if (!outcome.interrupted) await adapters.store.writeAtomic(journalFile, ordered.map((r) => `${diffJournalLine(r)}\n`).join(''));
   const computed = finalRecord(base, context, { ...outcome, records: new Map(ordered.map((r) => [r.id, r])) }, adapters.now() - started);
   const record = pictures.differ ? withPictureWarning(computed, pictures.notes) : computed;
-  await write(record);
   if (ordered.length > 0) {
     const mapping = mappingFileJson(mappingToExport(record.summary, request.a, request.b));
     await writeJson(adapters, joinPath(request.outDir, DIFF_FILES.mapping), mapping);
   }
+  await write(record);
   return record;
 }
 

@@ -6,6 +6,7 @@ import type { ExecutionProviderChoice } from '../../core/ports/modelRunner';
 import { joinPath } from '../../core/util/paths';
 import { shardItems, type ShardSpec } from '../../core/util/shards';
 import { defaultInferenceWorkerPath } from '../inference/workerModelRunner';
+import { inLockedFolder } from '../files/lockedFolder';
 import type { NodeAdapters } from '../nodeAdapters';
 import { openDistSide, type DistSide } from './distSide';
 import { measureSide, type MeasuredSide, type MeasureProgress } from './measureSide';
@@ -66,31 +67,36 @@ export async function runDistribution(request: DistRequest, adapters: NodeAdapte
   const [a, b] = await openSides(request, adapters, hooks.signal);
   try {
     await adapters.store.makeDir(request.outDir);
-    const { shard } = request;
-    const sides = shard ? ([sideShard(a, shard), sideShard(b, shard)] as const) : ([a, b] as const);
-    const [measuredA, measuredB] = await measureBoth(sides, request, adapters, hooks);
-    const defs = [...ATTRIBUTES, ...conceptAttributes(sharedConcepts(a.schema, b.schema))];
-    const measured = { records: [measuredA.records, measuredB.records], defs, specs: [a.spec, b.spec] } as const;
-    const parts = await summarizeDistribution(measured, request, adapters, { signal: hooks.signal, partial: shard !== undefined });
-    const record: DistRecord = {
-      kind: 'facegap-distribution',
-      formatVersion: 1,
-      createdAt: new Date().toISOString(),
-      a: a.record(),
-      b: b.record(),
-      attributes: defs,
-      ...parts,
-      skipped: [...measuredA.skipped.map((s) => ({ side: 'A' as const, ...s })), ...measuredB.skipped.map((s) => ({ side: 'B' as const, ...s }))],
-      notes: [...a.notes, ...b.notes, ...(shard ? [distShardNote(shard)] : [])],
-      complete: true,
-      timings: { seconds: adapters.now() - started, measured: measuredA.measured + measuredB.measured, reused: measuredA.reused + measuredB.reused },
-      ...(shard ? { shard: distShardRecord(shard, [sides[0].items.length, sides[1].items.length], shardRequest(request)) } : {}),
-    };
-    await adapters.store.writeAtomic(joinPath(request.outDir, DIST_FILES.record), `${JSON.stringify(record, null, 2)}\n`);
-    return record;
+    return await inLockedFolder(request.outDir, () => distLocked(request, [a, b], adapters, hooks, started));
   } finally {
     await Promise.all([a.close(), b.close()]);
   }
+}
+
+/** runDistribution with the folder locked. */
+async function distLocked(request: DistRequest, [a, b]: [DistSide, DistSide], adapters: NodeAdapters, hooks: DistHooks, started: number): Promise<DistRecord> {
+  const { shard } = request;
+  const sides = shard ? ([sideShard(a, shard), sideShard(b, shard)] as const) : ([a, b] as const);
+  const [measuredA, measuredB] = await measureBoth(sides, request, adapters, hooks);
+  const defs = [...ATTRIBUTES, ...conceptAttributes(sharedConcepts(a.schema, b.schema))];
+  const measured = { records: [measuredA.records, measuredB.records], defs, specs: [a.spec, b.spec] } as const;
+  const parts = await summarizeDistribution(measured, request, adapters, { signal: hooks.signal, partial: shard !== undefined });
+  const record: DistRecord = {
+    kind: 'facegap-distribution',
+    formatVersion: 1,
+    createdAt: new Date().toISOString(),
+    a: a.record(),
+    b: b.record(),
+    attributes: defs,
+    ...parts,
+    skipped: [...measuredA.skipped.map((s) => ({ side: 'A' as const, ...s })), ...measuredB.skipped.map((s) => ({ side: 'B' as const, ...s }))],
+    notes: [...a.notes, ...b.notes, ...(shard ? [distShardNote(shard)] : [])],
+    complete: true,
+    timings: { seconds: adapters.now() - started, measured: measuredA.measured + measuredB.measured, reused: measuredA.reused + measuredB.reused },
+    ...(shard ? { shard: distShardRecord(shard, [sides[0].items.length, sides[1].items.length], shardRequest(request)) } : {}),
+  };
+  await adapters.store.writeAtomic(joinPath(request.outDir, DIST_FILES.record), `${JSON.stringify(record, null, 2)}\n`);
+  return record;
 }
 
 async function openSides(request: DistRequest, adapters: NodeAdapters, signal?: AbortSignal): Promise<[DistSide, DistSide]> {

@@ -92,6 +92,7 @@ describe('facegap diff and dist killed with SIGKILL at random points', () => {
       const last = await runAndKill(command.args(dir), dir, never);
       assert.equal(last.code, 0, last.stderr);
       assert.equal(checkFolder(dir, command), total);
+      assert.deepEqual(filesUnder(dir).filter((f) => f.endsWith('.tmp') || f.endsWith('run.lock')), [], 'the last run removed the killed runs\' temp files and released its lock');
       const read = (d: string, f: string) => fs.readFileSync(path.join(d, f), 'utf8');
       assert.deepEqual(stable(JSON.parse(read(dir, command.record))), stable(JSON.parse(read(baseline, command.record))));
       for (const j of command.journals) assert.deepEqual(journalRecords(dir, j), journalRecords(baseline, j), j);
