@@ -16,14 +16,16 @@ let bundle: EvalProcessBundle;
 let tmp: TempDir;
 let small: string;
 let large: string;
+const LARGE = 160;
 before(async () => {
   bundle = await buildEvalProcessBundle();
   tmp = makeTempDir('facegap-evaljob-');
   small = path.join(tmp.dir, 'small');
   large = path.join(tmp.dir, 'large');
   await writeSampleDataset(small, { profile: SYNTHETIC_PROFILE, count: 6, seed: 3, size: 128 });
-  // 48 items are three 16-item chunks: a cancel after the first leaves finished images and work to resume.
-  await writeSampleDataset(large, { profile: SYNTHETIC_PROFILE, count: 48, seed: 4, size: 128 });
+  // 160 items are ten 16-item chunks: a cancel after the first leaves finished images and work to resume, even when
+  // the cancel reaches the process late (the chunks prepared and queued ahead of it are finished first).
+  await writeSampleDataset(large, { profile: SYNTHETIC_PROFILE, count: LARGE, seed: 4, size: 128 });
 });
 after(() => {
   bundle?.remove();
@@ -119,11 +121,11 @@ describe('EvalProcessClient with the bundled evaluation process', () => {
       await assert.rejects(first, (e: Error) => isAbortError(e));
       await eventually(() => fs.existsSync(path.join(outDir, 'run.json')) && JSON.parse(fs.readFileSync(path.join(outDir, 'run.json'), 'utf8')).status === 'interrupted', 'the interrupted run record');
       const finished = fs.readFileSync(path.join(outDir, 'images.jsonl'), 'utf8').trim().split('\n').length;
-      assert.ok(finished > 0 && finished < 48, `partial journal (${finished} lines)`);
+      assert.ok(finished > 0 && finished < LARGE, `partial journal (${finished} lines)`);
       const events: EvalJobEvents[] = [];
       const second = await client.run(job(large, 'run-cancel'), { onEvent: (e) => events.push(e) });
       assert.equal(second.summary.status, 'complete');
-      assert.equal(second.summary.images, 48);
+      assert.equal(second.summary.images, LARGE);
       assert.ok(second.summary.counts.reused > 0, 'finished images are reused');
       assert.match((events[0] as { line?: string }).line ?? '', /^dataset /, "no late event of the cancelled job reaches the next job's listener");
     } finally {
