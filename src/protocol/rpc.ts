@@ -171,8 +171,8 @@ export class RpcEndpoint<TRequests extends RequestMap, TEvents extends EventBody
     const transfer: ArrayBuffer[] = [];
     this.inFlight.set(id, controller);
     try {
-      const handler = this.handlers[body.type as keyof TRequests] as RpcHandlers<RequestMap>[string] | undefined;
-      if (!handler) throw new Error(`no handler for '${body.type}' requests`);
+      const handler = ownHandler(this.handlers, body);
+      if (!handler) throw new Error(`no handler for '${describeType(body)}' requests`);
       const ctx: HandlerContext = { signal: controller.signal, transfer: (...buffers) => transfer.push(...buffers) };
       const result = await handler(body as never, ctx);
       this.reply(id, { kind: 'response', inReplyTo: id, ok: true, result }, transfer);
@@ -194,10 +194,48 @@ export class RpcEndpoint<TRequests extends RequestMap, TEvents extends EventBody
   }
 }
 
+/**
+ * The shape of every message before it is used: a request or a cancel with a safe integer id and (requests) a body
+ * with a string type, a response naming a request id, an event with a body. Anything else (the other side may be a
+ * webview showing hostile content) is dropped.
+ */
 function isRpcMessage(raw: unknown): raw is RpcMessage {
   if (typeof raw !== 'object' || raw === null) return false;
-  const kind = (raw as { kind?: unknown }).kind;
-  return kind === 'request' || kind === 'response' || kind === 'cancel' || kind === 'event';
+  const msg = raw as { kind?: unknown; id?: unknown; inReplyTo?: unknown; body?: unknown; ok?: unknown; error?: unknown };
+  switch (msg.kind) {
+    case 'request':
+      return Number.isSafeInteger(msg.id) && isBody(msg.body);
+    case 'cancel':
+      return Number.isSafeInteger(msg.id);
+    case 'response':
+      return Number.isSafeInteger(msg.inReplyTo) && (msg.ok === true || (msg.ok === false && isSerializedError(msg.error)));
+    case 'event':
+      return isBody(msg.body);
+    default:
+      return false;
+  }
+}
+
+function isBody(body: unknown): body is { readonly type: string } {
+  return typeof body === 'object' && body !== null && typeof (body as { type?: unknown }).type === 'string';
+}
+
+function isSerializedError(error: unknown): error is SerializedError {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { message?: unknown; name?: unknown; stack?: unknown };
+  return typeof e.message === 'string' && typeof e.name === 'string' && (e.stack === undefined || typeof e.stack === 'string');
+}
+
+/** The handler of a request's type, only if the handlers object itself has one ("constructor" or "__proto__" are not handlers). */
+function ownHandler(handlers: object, body: { readonly type: string }): ((body: never, ctx: HandlerContext) => unknown) | undefined {
+  if (!Object.hasOwn(handlers, body.type)) return undefined;
+  const handler = (handlers as Record<string, unknown>)[body.type];
+  return typeof handler === 'function' ? (handler as (body: never, ctx: HandlerContext) => unknown) : undefined;
+}
+
+/** A request type for an error message: at most 80 characters. */
+function describeType(body: { readonly type: string }): string {
+  return body.type.length > 80 ? `${body.type.slice(0, 80)}…` : body.type;
 }
 
 function toError(e: unknown): Error {

@@ -11,6 +11,7 @@ import type { DistributionPanels } from '../panels/distributionPanels';
 import { distributionFolderFor } from '../runLocations';
 import { readSettings } from '../settings';
 import { pickFolder } from './datasetCommands';
+import { trustedForModels } from './trustedWorkspace';
 
 /** Options a caller (a test, a keybinding) may pass to skip the questions. */
 export interface CompareDistributionsOptions {
@@ -59,6 +60,8 @@ async function jobOf(services: FaceGapServices, folder: string, options: Compare
   }
   if (features === undefined) features = await pickFeatureExtractor();
   if (features === undefined) return undefined;
+  // Attributes are read in restricted mode too; a feature extractor is a model, and models run only in a trusted workspace.
+  if (features !== null && !trustedForModels()) return undefined;
   const outDir = options.outDir ?? distributionFolderFor(services.context, a, b, features ?? undefined);
   return {
     a,

@@ -8,6 +8,7 @@ import type { FaceGapServices } from '../faceGapServices';
 import type { DatasetPanels } from '../panels/datasetPanels';
 import type { ReportPanels } from '../panels/reportPanels';
 import { pickFolder } from './datasetCommands';
+import { trustedForModels } from './trustedWorkspace';
 
 /** Options a caller (a test, another extension, a keybinding) may pass to skip the questions. */
 export interface EvaluateOptions {
@@ -29,27 +30,18 @@ interface EvaluateDeps {
 export function registerEvaluateCommands(deps: EvaluateDeps): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand('facegap.evaluateFolder', async (uri?: vscode.Uri, options: EvaluateOptions = {}) => {
-      if (!requireTrust()) return undefined;
+      if (!trustedForModels()) return undefined; // running a model needs a trusted workspace
       const folder = uri ?? (await pickFolder('Evaluate a model on which dataset folder?'));
       const model = options.model ?? (folder && (await pickModel(deps.services, deps.recent)));
       return folder && model ? evaluate(deps, folder.fsPath, model, options) : undefined;
     }),
     vscode.commands.registerCommand('facegap.evaluateModel', async (uri?: vscode.Uri, options: EvaluateOptions = {}) => {
-      if (!requireTrust()) return undefined;
+      if (!trustedForModels()) return undefined; // running a model needs a trusted workspace
       const model = uri?.fsPath ?? options.model ?? (await pickModel(deps.services, deps.recent));
       const folder = model && (await pickFolder(`Evaluate ${path.basename(model)} on which dataset folder?`));
       return folder && model ? evaluate(deps, folder.fsPath, model, options) : undefined;
     }),
   );
-}
-
-/** Running a model executes code paths on files from the workspace: only in a trusted workspace. */
-function requireTrust(): boolean {
-  if (vscode.workspace.isTrusted) return true;
-  void vscode.window.showWarningMessage('FaceGap runs models only in a trusted workspace. Browsing datasets and reports works in restricted mode.', 'Manage Workspace Trust').then((answer) => {
-    if (answer) void vscode.commands.executeCommand('workbench.trust.manage');
-  });
-  return false;
 }
 
 async function evaluate(deps: EvaluateDeps, datasetRoot: string, modelPath: string, options: EvaluateOptions): Promise<string | undefined> {

@@ -5,7 +5,7 @@ import { RpcEndpoint, type RpcHandlers } from '../../protocol/rpc';
 import { Disposable } from '../dispose';
 import type { FaceGapServices } from '../faceGapServices';
 import { renderWebviewHtml, webviewOptions, webviewTransport } from '../webviewHtml';
-import { checkClassId, checkId, checkKnownRun } from './requestChecks';
+import { checkClassId, checkKnownId, checkKnownRun } from './requestChecks';
 
 /** What the report panel asks the rest of the extension to do. */
 export interface ReportPanelActions {
@@ -76,7 +76,13 @@ export class ReportPanel extends Disposable {
         const snapshot = this.lastSnapshot ?? (await this.snapshot());
         await this.actions.openConfusion(checkKnownRun(run, known()), checkClassId(gt), checkClassId(pred), snapshot);
       },
-      openImage: ({ run, id }) => this.actions.openImage(checkKnownRun(run, known()), checkId(id)),
+      openImage: async ({ run, id }) => {
+        const dir = checkKnownRun(run, known());
+        // Only an image the report offered (one of that run's worst images) may be opened.
+        const snapshot = this.lastSnapshot ?? (await this.snapshot());
+        const offered = new Set(snapshot.runs.find((r) => r.dir === dir)?.worst.map((w) => w.id) ?? []);
+        await this.actions.openImage(dir, checkKnownId(id, offered));
+      },
       compareWith: async () => {
         const other = await this.actions.pickRunToCompare(this.runDirs);
         if (other && !this.isDisposed) await this.show([...this.runDirs, other]);
