@@ -14,6 +14,7 @@ import { buildE2ESuites, SUITE_BUNDLE } from './build.mjs';
 import { ARTIFACTS, EXTENSION, REPO, say, seconds, sleep, withTimeout, writeJson } from './driverCommon.mjs';
 import { checks } from './webviewChecks.mjs';
 import { describeFrames, screenshot } from './webviewFrames.mjs';
+import { auditFrames, securityFacts, securityVerdict, watchSecurity } from './securityWatch.mjs';
 
 /** From starting the server to the suite's end (the cached install and the build come before and are not counted). */
 const OVERALL_TIMEOUT_MS = Number(process.env.FACEGAP_E2E_TIMEOUT_MS) || 6 * 60_000;
@@ -97,6 +98,7 @@ async function openWorkbench(executablePath, port, dirs, onExit) {
     const text = message.text();
     if (text.includes('[facegap-e2e]')) say(`suite: ${text.slice(text.indexOf('[facegap-e2e]') + 14).trim()}`);
   });
+  await watchSecurity(page, port);
   await page.exposeFunction('codeAutomationLog', onWorkbenchLog);
   await page.exposeFunction('codeAutomationExit', (code, logs) => onExit(code, logs));
   const host = `127.0.0.1:${port}`;
@@ -129,6 +131,9 @@ async function handleCheckpoint(page, name, out) {
   let answer;
   try {
     const facts = await runCheck(page, name, JSON.parse(readFileSync(join(out, `${name}.request`), 'utf8')));
+    // Every webview open now: its CSP, scripts and DOM, and whatever the detector caught (securityWatch.mjs).
+    const problems = checks[name]?.audit === false ? [] : await auditFrames(page, name);
+    if (problems.length > 0) throw new Error(`webview security: ${problems.join('; ')}`);
     summary.checkpoints[name] = { ok: true, seconds: seconds(begun), ...facts };
     answer = 'ok';
     say(`checkpoint "${name}": ok ${JSON.stringify(facts)}`);
@@ -184,9 +189,11 @@ async function main() {
   summary.timings.suiteSeconds = seconds(begun);
   const suiteResult = join(dirs.out, 'suite-result.json');
   if (existsSync(suiteResult)) summary.suite = JSON.parse(readFileSync(suiteResult, 'utf8'));
-  summary.ok = result.code === 0;
-  summary.reason = result.reason;
-  return result.code === 0 ? 0 : 1;
+  summary.security = securityFacts();
+  const insecure = securityVerdict();
+  summary.ok = result.code === 0 && insecure.length === 0;
+  summary.reason = [result.reason, ...insecure.map((p) => `webview security: ${p}`)].filter(Boolean).join('; ');
+  return summary.ok ? 0 : 1;
 }
 
 /** Builds the extension and the suite, and installs (or finds cached) Node 24 + code-server; returns the cache folder. */

@@ -5,6 +5,8 @@ import { CHECKPOINT_TIMEOUT_MS, sleep } from './driverCommon.mjs';
 import { reviewRun } from './reviewChecks.mjs';
 import { markInDiff, markStillShown } from './diffChecks.mjs';
 import { checkDistribution } from './distributionChecks.mjs';
+import { checkHostileDiff, checkHostileNames } from './hostileChecks.mjs';
+import { cancelFromNotification, reloadMidRun } from './lifetimeChecks.mjs';
 import { detailDrawn, detailProbe, galleryProbe } from './datasetProbes.mjs';
 import { probeFrame, screenshot, waitInFrame, waitInView } from './webviewFrames.mjs';
 
@@ -21,6 +23,11 @@ export const checks = {
   diffReload: { bundles: ['diff'], run: (page, request) => markStillShown(page, request, 'diff-reload') },
   diffReopen: { bundles: ['diff'], run: (page, request) => markStillShown(page, request, 'diff-reopen') },
   distribution: { bundles: ['distribution'], run: checkDistribution },
+  hostile: { bundles: ['report', 'dataset'], run: checkHostileNames },
+  hostileDiff: { bundles: ['diff'], run: checkHostileDiff },
+  cancelRun: { bundles: [], run: cancelFromNotification },
+  // The page reloads under it: no webview audit after this one.
+  reloadRun: { bundles: [], run: reloadMidRun, audit: false },
 };
 
 /** Two runs in one report: a column group per run, a ΔF1 column, and one row per class as before. */

@@ -15,15 +15,27 @@ export function checkpointFolder(): string | undefined {
 
 /** Asks the driver to check (and photograph) a view; resolves when it answers "ok", throws with its reason otherwise. */
 export async function checkpoint(name: string, details: Record<string, unknown> = {}): Promise<'skipped' | 'ok'> {
+  return (await postCheckpoint(name, details)).answer;
+}
+
+/**
+ * Writes the request and returns at once with the answer to come: for a checkpoint the driver must act on while the
+ * suite starts something (it then watches from outside, e.g. a run's journal, while this extension host is busy).
+ */
+export async function postCheckpoint(name: string, details: Record<string, unknown> = {}, timeoutMs = CHECKPOINT_TIMEOUT_MS): Promise<{ answer: Promise<'skipped' | 'ok'> }> {
   const dir = checkpointFolder();
-  if (!dir) return 'skipped';
+  if (!dir) return { answer: Promise.resolve('skipped') };
   const done = path.join(dir, `${name}.done`);
   await fs.rm(done, { force: true });
   // Written whole, then renamed: the driver reads the request's details as soon as the name appears.
   const request = path.join(dir, `${name}.request`);
   await fs.writeFile(`${request}.tmp`, JSON.stringify({ name, at: new Date().toISOString(), ...details }));
   await fs.rename(`${request}.tmp`, request);
-  const deadline = Date.now() + CHECKPOINT_TIMEOUT_MS;
+  return { answer: awaitAnswer(name, done, timeoutMs) };
+}
+
+async function awaitAnswer(name: string, done: string, timeoutMs: number): Promise<'ok'> {
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const answer = await fs.readFile(done, 'utf8').catch(() => undefined);
     if (answer !== undefined) {
@@ -32,5 +44,5 @@ export async function checkpoint(name: string, details: Record<string, unknown> 
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
-  throw new Error(`checkpoint "${name}": no answer from the driver within ${CHECKPOINT_TIMEOUT_MS / 1000} s (${done} never appeared)`);
+  throw new Error(`checkpoint "${name}": no answer from the driver within ${timeoutMs / 1000} s (${done} never appeared)`);
 }

@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import { checkpoint } from './checkpoint';
 import { diffAndReview } from './diffStep';
 import { compareSampleDistributions } from './distributionStep';
+import { hostileNames } from './hostileNamesStep';
+import { cancelMidRun, type LifetimeTarget } from './lifetimeStep';
 
 const EXTENSION_ID = 'facegap.facegap';
 const SAMPLE_IMAGES = 120;
@@ -18,6 +20,8 @@ export interface ScenarioState {
   runDir?: string;
   /** The run of the spec-form step (b4). */
   secondRunDir?: string;
+  /** The large dataset and run folder of step (h), resumed (and reloaded) in step (i). */
+  lifetime?: LifetimeTarget;
   /** Facts worth recording in the summary (counts, paths, timings). */
   readonly facts: Record<string, unknown>;
 }
@@ -44,6 +48,8 @@ export const scenarioSteps: readonly ScenarioStep[] = [
   { name: '(c) open a ground-truth mask with the label mask viewer', run: openMask },
   { name: "(e) diff the run's predictions against its ground truth, mark an image, reload and reopen the panel: the mark stays", run: diffRun },
   { name: "(f) compare the synthetic and real-style samples' distributions: findings, the attributes table and plots in the panel", run: compareDistributions },
+  { name: '(g) hostile file names: shown as text in the report, gallery, detail view and diff review, nothing they spell runs', run: openHostileNames },
+  { name: '(h) an evaluation mid-run: its dataset panel closed, then cancelled: run folder interrupted and consistent, no extra process', run: cancelEvaluation },
   { name: '(d) every contributed command is registered', run: checkCommands },
 ];
 
@@ -202,6 +208,19 @@ async function compareDistributions(state: ScenarioState): Promise<void> {
   await compareSampleDistributions(need(state.sampleRoot, 'the sample folder from step (a)'), SAMPLE_IMAGES, state.facts);
 }
 
+async function openHostileNames(state: ScenarioState): Promise<void> {
+  const model = path.join(need(state.extensionPath, 'the extension path'), 'models', 'facegap-parser-small.onnx');
+  const workspace = need(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath, 'a workspace folder');
+  await hostileNames(need(state.sampleRoot, 'the sample folder from step (a)'), model, workspace, state.facts);
+}
+
+async function cancelEvaluation(state: ScenarioState): Promise<void> {
+  const model = path.join(need(state.extensionPath, 'the extension path'), 'models', 'facegap-parser-small.onnx');
+  const workspace = need(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath, 'a workspace folder');
+  const target = { root: path.join(workspace, 'lifetime-faces'), outDir: path.join(workspace, 'lifetime-run'), model };
+  state.lifetime = await cancelMidRun(need(state.sampleRoot, 'the sample folder from step (a)'), target, state.facts);
+}
+
 async function checkCommands(state: ScenarioState): Promise<void> {
   const extensionPath = need(state.extensionPath, 'the extension path');
   const manifest = JSON.parse(await fs.readFile(path.join(extensionPath, 'package.json'), 'utf8')) as { contributes?: { commands?: { command: string }[] } };
@@ -218,7 +237,7 @@ async function sampleImages(root: string): Promise<string[]> {
   return (await fs.readdir(root)).filter((f) => /^\d+\.png$/.test(f));
 }
 
-function need<T>(value: T | undefined, what: string): T {
+export function need<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`skipped: ${what} is missing (an earlier step failed)`);
   return value;
 }
