@@ -11,7 +11,7 @@ import { knownRuns } from '../runFolders';
 import { readSettings } from '../settings';
 import { renderWebviewHtml, webviewOptions, webviewTransport } from '../webviewHtml';
 import { DatasetWatcher, type DatasetChanges } from './datasetWatcher';
-import { checkId, checkIds, checkKnownRun, checkClassId } from './requestChecks';
+import { checkIds, checkKnownId, checkKnownRun, checkClassId } from './requestChecks';
 
 /** What the panel should show when it is (re)opened. */
 export interface DatasetView {
@@ -29,6 +29,8 @@ export class DatasetPanel extends Disposable {
   private runDirs = new Set<string>();
   /** The gallery's image files (relative, "/"), made when first needed. */
   private galleryFiles: Set<string> | undefined;
+  /** The ids of the gallery's items, made when first needed: the only ids the webview may ask about. */
+  private knownIds: Set<string> | undefined;
   private pendingView: DatasetView;
 
   constructor(
@@ -93,10 +95,16 @@ export class DatasetPanel extends Disposable {
     const before = this.dataset.items.length;
     this.dataset = refreshed.dataset;
     this.galleryFiles = undefined;
+    this.knownIds = undefined;
     this.services.output.info(
       `${this.root}: files changed; ${this.dataset.items.length} items (was ${before}); ${refreshed.listed} folder(s) listed again, ${refreshed.reused} unchanged`,
     );
     await this.refresh();
+  }
+
+  private itemIds(): ReadonlySet<string> {
+    this.knownIds ??= new Set(this.dataset.items.map((i) => i.id));
+    return this.knownIds;
   }
 
   /** True when one of the files (all of them when not listed) is an image of the gallery. */
@@ -134,10 +142,10 @@ export class DatasetPanel extends Disposable {
     const { browse } = this.services;
     return {
       ready: () => this.snapshot(),
-      thumbnails: ({ ids }, ctx) => this.thumbnails(checkIds(ids), ctx.signal),
+      thumbnails: ({ ids }, ctx) => this.thumbnails(checkIds(ids).map((id) => checkKnownId(id, this.itemIds())), ctx.signal),
       runMetrics: ({ run }, ctx) => browse.runMetrics(this.root, checkKnownRun(run, this.runDirs), ctx.signal),
       confusionImages: ({ run, gt, pred }, ctx) => browse.confusionImages(this.root, checkKnownRun(run, this.runDirs), checkClassId(gt), checkClassId(pred), ctx.signal),
-      detail: ({ id, run }, ctx) => this.detail(checkId(id), run === undefined ? undefined : checkKnownRun(run, this.runDirs), ctx.signal),
+      detail: ({ id, run }, ctx) => this.detail(checkKnownId(id, this.itemIds()), run === undefined ? undefined : checkKnownRun(run, this.runDirs), ctx.signal),
       evaluate: () => void vscode.commands.executeCommand('facegap.evaluateFolder', vscode.Uri.file(this.root)),
       openReport: ({ run }) => void vscode.commands.executeCommand('facegap.openReport', vscode.Uri.file(checkKnownRun(run, this.runDirs))),
     };
