@@ -73,3 +73,16 @@ export async function disposeModelFixture(fixture: ModelFixture | undefined): Pr
   await fixture?.runner.dispose();
   fixture?.tmp.remove();
 }
+
+/** A temporary folder with a FaceSynthetics-layout dataset and a colour model in it. */
+export interface ColourEvalFixture {
+  readonly tmp: TempDir;
+  readonly data: FaceDataset;
+  readonly model: { model: string; spec: string };
+}
+
+/** Makes a ColourEvalFixture: `count` images of `size` px and a colour model whose input is `modelInput` px. */
+export async function colourEvalFixture(prefix: string, count: number, size = 32, modelInput = 32): Promise<ColourEvalFixture> {
+  const tmp = makeTempDir(prefix);
+  return { tmp, data: await writeFaceSyntheticsDataset(tmp, 'fs', count, size), model: writeColourModel(tmp, modelInput) };
+}

@@ -2,9 +2,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { writeColourModel, writeFaceSyntheticsDataset, type FaceDataset } from '../../helpers/evalFixtures';
+import { colourEvalFixture, type FaceDataset } from '../../helpers/evalFixtures';
 import { builtCli, runCli } from '../../helpers/cliRunner';
-import { makeTempDir, type TempDir } from '../../helpers/tempModels';
+import { type TempDir } from '../../helpers/tempModels';
 
 let tmp: TempDir;
 let cli: string;
@@ -12,9 +12,7 @@ let data: FaceDataset;
 let model: { model: string; spec: string };
 before(async () => {
   cli = builtCli();
-  tmp = makeTempDir('facegap-cli-');
-  data = await writeFaceSyntheticsDataset(tmp, 'fs', 4);
-  model = writeColourModel(tmp);
+  ({ tmp, data, model } = await colourEvalFixture('facegap-cli-', 4));
 });
 after(() => tmp.remove());
 

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { writeColourModel, writeFaceSyntheticsDataset, type FaceDataset } from '../../helpers/evalFixtures';
+import { colourEvalFixture, type FaceDataset } from '../../helpers/evalFixtures';
 import { builtCli, runCli } from '../../helpers/cliRunner';
-import { makeTempDir, type TempDir } from '../../helpers/tempModels';
+import { type TempDir } from '../../helpers/tempModels';
 
 let tmp: TempDir;
 let cli: string;
@@ -13,10 +13,8 @@ let data: FaceDataset;
 let model: { model: string; spec: string };
 before(async () => {
   cli = builtCli();
-  tmp = makeTempDir('facegap-sigint-');
-  data = await writeFaceSyntheticsDataset(tmp, 'fs', 300, 32);
   // A 256×256 model input makes each image take a few milliseconds, long enough to interrupt mid-run.
-  model = writeColourModel(tmp, 256);
+  ({ tmp, data, model } = await colourEvalFixture('facegap-sigint-', 300, 32, 256));
 });
 after(() => tmp.remove());
 

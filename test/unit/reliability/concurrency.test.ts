@@ -4,12 +4,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { hostname } from 'node:os';
 import * as path from 'node:path';
-import { writeColourModel, writeFaceSyntheticsDataset, type FaceDataset } from '../../helpers/evalFixtures';
+import { colourEvalFixture, type FaceDataset } from '../../helpers/evalFixtures';
 import { builtCli, runCli, type CliResult } from '../../helpers/cliRunner';
 import { descendants, eventually } from '../../helpers/processTree';
 import { checkRunFolder, runResults } from '../../helpers/runFolderChecks';
 import { evaluateFolder } from '../../helpers/runHelpers';
-import { makeTempDir, type TempDir } from '../../helpers/tempModels';
+import { type TempDir } from '../../helpers/tempModels';
 
 const IMAGES = 96;
 
@@ -19,9 +19,7 @@ let data: FaceDataset;
 let model: { model: string; spec: string };
 before(async () => {
   cli = builtCli();
-  tmp = makeTempDir('facegap-concurrency-');
-  data = await writeFaceSyntheticsDataset(tmp, 'fs', IMAGES, 32);
-  model = writeColourModel(tmp, 256);
+  ({ tmp, data, model } = await colourEvalFixture('facegap-concurrency-', IMAGES, 32, 256));
   const serial = await runCli(cli, evalArgs('serial'));
   assert.equal(serial.code, 0, serial.stderr);
 });

@@ -5,10 +5,10 @@ import * as path from 'node:path';
 import { defaultEvalProcessPath, EvalProcessClient } from '../../../src/node/evalJob/evalProcessClient';
 import type { EvalJob } from '../../../src/protocol/evalJobMessages';
 import { builtCli } from '../../helpers/cliRunner';
-import { writeColourModel, writeFaceSyntheticsDataset, type FaceDataset } from '../../helpers/evalFixtures';
+import { colourEvalFixture, type FaceDataset } from '../../helpers/evalFixtures';
 import { descendants, eventually, isGone } from '../../helpers/processTree';
 import { checkRunFolder, runResults } from '../../helpers/runFolderChecks';
-import { makeTempDir, type TempDir } from '../../helpers/tempModels';
+import { type TempDir } from '../../helpers/tempModels';
 
 const IMAGES = 64;
 
@@ -18,9 +18,7 @@ let data: FaceDataset;
 let model: { model: string; spec: string };
 before(async () => {
   script = defaultEvalProcessPath(path.dirname(builtCli()));
-  tmp = makeTempDir('facegap-clients-');
-  data = await writeFaceSyntheticsDataset(tmp, 'fs', IMAGES, 32);
-  model = writeColourModel(tmp, 256);
+  ({ tmp, data, model } = await colourEvalFixture('facegap-clients-', IMAGES, 32, 256));
   const client = new EvalProcessClient(script);
   try {
     assert.equal((await client.run(job('serial'))).summary.status, 'complete');

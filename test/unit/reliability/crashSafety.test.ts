@@ -1,13 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { writeColourModel, writeFaceSyntheticsDataset, type FaceDataset } from '../../helpers/evalFixtures';
+import { colourEvalFixture, type FaceDataset } from '../../helpers/evalFixtures';
 import { builtCli } from '../../helpers/cliRunner';
 import { afterFiles, atEvent, atLines, never, runAndKill, type KillRule } from '../../helpers/killableRun';
 import { descendants } from '../../helpers/processTree';
 import { prng } from '../../helpers/prng';
 import { checkRunFolder, runResults, tearLastJournalLine } from '../../helpers/runFolderChecks';
-import { makeTempDir, type TempDir } from '../../helpers/tempModels';
+import { type TempDir } from '../../helpers/tempModels';
 
 /** Fixed seeds: CI is reproducible, and each seed puts its kills at other points of the run. */
 const SEEDS = [7, 1234];
@@ -22,10 +22,8 @@ let data: FaceDataset;
 let model: { model: string; spec: string };
 before(async () => {
   cli = builtCli();
-  tmp = makeTempDir('facegap-crash-');
-  data = await writeFaceSyntheticsDataset(tmp, 'fs', IMAGES, 32);
   // A 256×256 model input makes each image take a few milliseconds, so kills land between chunks and inside them.
-  model = writeColourModel(tmp, 256);
+  ({ tmp, data, model } = await colourEvalFixture('facegap-crash-', IMAGES, 32, 256));
   const baseline = await runAndKill(evalArgs('baseline'), path.join(tmp.dir, 'baseline'), never);
   assert.equal(baseline.code, 0, baseline.stderr);
 });

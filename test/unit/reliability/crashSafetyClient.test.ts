@@ -5,12 +5,12 @@ import * as path from 'node:path';
 import { defaultEvalProcessPath, EvalProcessClient } from '../../../src/node/evalJob/evalProcessClient';
 import type { EvalJob, EvalJobEvents } from '../../../src/protocol/evalJobMessages';
 import { builtCli } from '../../helpers/cliRunner';
-import { writeColourModel, writeFaceSyntheticsDataset, type FaceDataset } from '../../helpers/evalFixtures';
+import { colourEvalFixture, type FaceDataset } from '../../helpers/evalFixtures';
 import { atEvent, atLines, type KillRule } from '../../helpers/killableRun';
 import { descendants } from '../../helpers/processTree';
 import { prng } from '../../helpers/prng';
 import { checkRunFolder, runResults } from '../../helpers/runFolderChecks';
-import { makeTempDir, type TempDir } from '../../helpers/tempModels';
+import { type TempDir } from '../../helpers/tempModels';
 
 const SEED = 99;
 const KILLS = 4;
@@ -22,9 +22,7 @@ let data: FaceDataset;
 let model: { model: string; spec: string };
 before(async () => {
   script = defaultEvalProcessPath(path.dirname(builtCli()));
-  tmp = makeTempDir('facegap-childcrash-');
-  data = await writeFaceSyntheticsDataset(tmp, 'fs', IMAGES, 32);
-  model = writeColourModel(tmp, 256);
+  ({ tmp, data, model } = await colourEvalFixture('facegap-childcrash-', IMAGES, 32, 256));
 });
 after(() => tmp?.remove());
 
