@@ -16,8 +16,7 @@ import type { SchemaRegistry } from '../../core/schema/schemaRegistry';
 import { errorMessage } from '../../core/util/errors';
 import { shardItems, type ShardSpec } from '../../core/util/shards';
 import { environmentInfo } from '../environmentInfo';
-import { lockFolder } from '../files/folderLock';
-import { removeStaleTempFiles } from '../files/staleTempFiles';
+import { inLockedFolder } from '../files/lockedFolder';
 import type { NodeAdapters } from '../nodeAdapters';
 import type { ModelRequest } from './openModelPredictions';
 import { openModelPredictions } from './openModelPredictions';
@@ -65,17 +64,12 @@ export async function runEvaluation(
   const { source, model } = await openSource(request, deps);
   try {
     await deps.adapters.store.makeDir(request.outDir);
-    const lock = await lockFolder(request.outDir);
-    try {
-      // With the lock held, temporary files in the folder can only be those of killed runs.
-      await removeStaleTempFiles(request.outDir);
+    return await inLockedFolder(request.outDir, (note) => {
       const provider = model?.executionProvider ?? null;
-      const warnings = [...(lock.note ? [`note: ${lock.note}`] : []), ...(model ? fallbackWarnings(model, request.prediction) : [])];
+      const warnings = [...(note ? [`note: ${note}`] : []), ...(model ? fallbackWarnings(model, request.prediction) : [])];
       hooks.onReady?.({ executionProvider: provider, warnings });
-      return await evaluateLocked(request, source, { provider, model, adapters: deps.adapters }, hooks);
-    } finally {
-      await lock.release();
-    }
+      return evaluateLocked(request, source, { provider, model, adapters: deps.adapters }, hooks);
+    });
   } finally {
     await model?.close();
   }

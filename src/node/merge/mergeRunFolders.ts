@@ -4,7 +4,7 @@ import { journalLine, readJournal } from '../../core/eval/runJournal';
 import { RUN_FILES, RunLayout } from '../../core/eval/runLayout';
 import { parseRunRecord } from '../../core/report/runFolderParsing';
 import { mapConcurrent } from '../../core/util/mapConcurrent';
-import { lockFolder } from '../files/folderLock';
+import { inLockedFolder } from '../files/lockedFolder';
 import type { NodeAdapters } from '../nodeAdapters';
 
 /** Prediction PNGs copied at once. */
@@ -35,16 +35,13 @@ export async function mergeRunFolders(dirs: readonly string[], outDir: string, a
   const layout = new RunLayout(outDir);
   await adapters.store.makeDir(outDir);
   // The same lock as facegap eval's: a merge never writes a run folder that a run is writing.
-  const lock = await lockFolder(outDir);
-  try {
+  await inLockedFolder(outDir, async () => {
     await copyPredictions(shards, outDir, adapters, signal);
     await adapters.store.writeAtomic(layout.file(RUN_FILES.journal), merged.results.map((r) => `${journalLine(r)}\n`).join(''));
     await adapters.store.writeAtomic(layout.file(RUN_FILES.confusion), `${JSON.stringify(confusionRecord(merged.matrix, merged.scoring.schema), null, 2)}\n`);
     await adapters.store.writeAtomic(layout.file(RUN_FILES.confusionCsv), confusionCsv(merged.matrix, merged.scoring.schema));
     await adapters.store.writeAtomic(layout.file(RUN_FILES.run), `${JSON.stringify(merged.record, null, 2)}\n`);
-  } finally {
-    await lock.release();
-  }
+  });
   return merged;
 }
 
