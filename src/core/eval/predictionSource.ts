@@ -31,7 +31,7 @@ export interface PredictionSource {
   key(item: DatasetItem, imageKey: string, target: Size, signal?: AbortSignal): Promise<string>;
   /** Makes predictions for several items; a failed item gets an Error, the others still get results. */
   predict(inputs: readonly PredictionInput[], signal?: AbortSignal): Promise<Array<PredictionOutput | Error>>;
-  /** Starts work for inputs predict will be given next (decoding the model's images), so it overlaps the current batch. */
+  /** Starts work for inputs predict will be given next (decoding, and for a model running them), so it overlaps the current chunk. */
   prefetch?(inputs: readonly PredictionInput[]): void;
   /** Facts for the run record. */
   describe(): Record<string, unknown>;
