@@ -16,7 +16,7 @@ import type { ImageMetrics, SchemaView } from '../../protocol/viewTypes';
 import type { NodeAdapters } from '../nodeAdapters';
 import { openBrowsedRun, type BrowsedRun } from './browsedRun';
 import { scanDataset, type DatasetScan, type ScanDeps, type ScannedDataset } from './datasetScan';
-import type { ScanCounts } from './recordingFileAccess';
+import type { ScanCounts } from '../dataset/recordingFileAccess';
 import { loadPrediction, predictionFile } from './runLabels';
 import type { ScanCache } from './scanCache';
 import { schemaView } from './schemaView';

@@ -5,8 +5,8 @@ import type { FileAccess } from '../../core/ports/fileAccess';
 import type { ImageDecoder } from '../../core/ports/imageDecoder';
 import type { LabelSchema } from '../../core/schema/labelSchema';
 import type { SchemaRegistry } from '../../core/schema/schemaRegistry';
-import { sameStamp, stampOf } from './fileStamp';
-import { RecordingFileAccess, type FolderRecord, type ScanCounts, type ScanRecord } from './recordingFileAccess';
+import { sameStamp, stampOf } from '../dataset/fileStamp';
+import { RecordingFileAccess, type FolderRecord, type ScanCounts, type ScanRecord } from '../dataset/recordingFileAccess';
 
 /** A dataset folder scanned: its index, its schema, and what the scan looked at (to tell later whether it still holds). */
 export interface ScannedDataset {

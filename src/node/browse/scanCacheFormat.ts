@@ -2,8 +2,8 @@ import type { DatasetIndex } from '../../core/dataset/datasetIndex';
 import type { EntryKind } from '../../core/ports/fileAccess';
 import type { SchemaRegistry } from '../../core/schema/schemaRegistry';
 import type { ScannedDataset } from './datasetScan';
-import type { FileStamp } from './fileStamp';
-import type { FolderRecord } from './recordingFileAccess';
+import type { FileStamp } from '../dataset/fileStamp';
+import type { FolderRecord } from '../dataset/recordingFileAccess';
 
 /** Bumped whenever the file's shape or what the readers make of a folder changes: older files are then rebuilt. */
 export const SCAN_CACHE_VERSION = 1;

@@ -8,7 +8,7 @@ import type { ImageDecoder } from '../../core/ports/imageDecoder';
 import type { LabelSchema } from '../../core/schema/labelSchema';
 import { parseSchemaJson } from '../../core/schema/schemaJson';
 import { SchemaRegistry } from '../../core/schema/schemaRegistry';
-import { ListOnceFiles } from './listOnceFiles';
+import { RecordingFileAccess } from './recordingFileAccess';
 
 /** Builds the schema registry: the built-ins plus every schema JSON file given. */
 export async function loadSchemaRegistry(files: FileAccess, schemaFiles: readonly string[]): Promise<SchemaRegistry> {
@@ -51,7 +51,8 @@ export async function openDatasetFolder(
 ): Promise<OpenedDatasetFolder> {
   const registry = await loadSchemaRegistry(adapters.files, options.schemaFiles ?? []);
   const overrides: DatasetOverrides = { format: options.format, imagesDir: options.imagesDir, masksDir: options.masksDir };
-  const files = new ListOnceFiles(adapters.files);
+  // Each folder listed once: layout detection asks every reader, and several list the root again.
+  const files = new RecordingFileAccess(adapters.files);
   const index = await openDataset(files, root, overrides, signal);
   const explicit = await resolveSchemaRef(options.schema, registry, adapters.files);
   const choice = await inferDatasetSchema(index, registry.list(), files, adapters.decoder, explicit);

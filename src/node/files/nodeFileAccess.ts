@@ -6,7 +6,7 @@ export const MAX_READ_BYTES = 512 * 1024 * 1024;
 
 /** FileAccess on Node's fs; symbolic links are followed once when listing, never recursively. */
 export class NodeFileAccess implements FileAccess {
-  /** Lists a directory sorted by name; entries whose link target is gone or loops count as 'other'. */
+  /** Lists a directory sorted by name; a link whose target is gone is 'missing', one that loops 'other'. */
   async list(dir: string): Promise<DirEntry[]> {
     let entries;
     try {
