@@ -1,8 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { DatasetOverrides } from '../../core/dataset/openDataset';
 import type { SchemaRegistry } from '../../core/schema/schemaRegistry';
+import { NodeResultStore } from '../files/nodeResultStore';
+import { removeStaleTempFiles } from '../files/staleTempFiles';
 import type { ScannedDataset } from './datasetScan';
 import { decodeScan, encodeScan, SCAN_CACHE_VERSION } from './scanCacheFormat';
 
@@ -17,12 +19,13 @@ const DEFAULT_KEEP = 16;
 
 /**
  * Dataset scans kept on disk between openings, one JSON file per folder + overrides + schema choice, in a folder the
- * caller owns (never the dataset's). Files are written atomically; a damaged, foreign or old file is ignored, never an
- * error, and the next scan overwrites it.
+ * caller owns (never the dataset's). Files are written atomically and killed writers' temporary files removed, as in
+ * run folders; a damaged, foreign or old file is ignored, never an error, and the next scan overwrites it.
  */
 export class ScanCache {
   /** Saves still being written, by file: a load waits for the one of its file, so it never reads an older scan. */
   private readonly saving = new Map<string, Promise<boolean>>();
+  private readonly store = new NodeResultStore();
 
   constructor(
     readonly dir: string,
@@ -67,14 +70,10 @@ export class ScanCache {
   }
 
   private async write(entry: ScanCacheEntry, scan: ScannedDataset): Promise<boolean> {
-    const temp = `${entry.file}.${randomBytes(6).toString('hex')}.tmp`;
     try {
-      await fs.mkdir(this.dir, { recursive: true });
-      await fs.writeFile(temp, encodeScan(entry.identity, scan));
-      await fs.rename(temp, entry.file);
+      await this.store.writeAtomic(entry.file, encodeScan(entry.identity, scan));
     } catch {
       // A cache that cannot be written only makes the next opening slower.
-      await fs.rm(temp, { force: true }).catch(() => undefined);
       return false;
     }
     await this.prune().catch(() => undefined);
@@ -82,15 +81,8 @@ export class ScanCache {
   }
 
   private async prune(): Promise<void> {
-    const all = await fs.readdir(this.dir);
-    // A temporary file an hour old is what a worker killed while writing left behind.
-    const stale = Date.now() - 3600_000;
-    for (const name of all.filter((n) => n.endsWith('.tmp'))) {
-      const file = path.join(this.dir, name);
-      const mtimeMs = (await fs.stat(file).catch(() => undefined))?.mtimeMs ?? Infinity;
-      if (mtimeMs < stale) await fs.rm(file, { force: true }).catch(() => undefined);
-    }
-    const names = all.filter((n) => n.endsWith('.json'));
+    await removeStaleTempFiles(this.dir);
+    const names = (await fs.readdir(this.dir)).filter((n) => n.endsWith('.json'));
     if (names.length <= this.keep) return;
     const files = await Promise.all(names.map(async (n) => ({ file: path.join(this.dir, n), mtimeMs: (await fs.stat(path.join(this.dir, n))).mtimeMs })));
     files.sort((a, b) => b.mtimeMs - a.mtimeMs);
