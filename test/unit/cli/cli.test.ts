@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { colourEvalFixture, type FaceDataset } from '../../helpers/evalFixtures';
+import { defaultInferenceThreads } from '../../../src/node/inference/inferenceThreads';
 import { builtCli, runCli } from '../../helpers/cliRunner';
 import { type TempDir } from '../../helpers/tempModels';
 
@@ -67,6 +68,15 @@ describe('facegap command line', () => {
     assert.equal(summary.runDir, out);
     for (const key of ['meanF1', 'mIoU', 'pixelAccuracy', 'boundaryK', 'boundaryShareOfError', 'boundaryShares']) assert.ok(key in summary.tolerant, `tolerant.${key}`);
     assert.deepEqual([summary.tolerant.boundaryK, summary.tolerant.meanF1, summary.tolerant.boundaryShareOfError], [2, 1, null]);
+    const record = JSON.parse(fs.readFileSync(path.join(out, 'run.json'), 'utf8'));
+    assert.equal(record.predictions.intraOpThreads, defaultInferenceThreads(), 'without --threads the model gets the default, and run.json says so');
+  });
+
+  it('eval --threads sets the intra-op threads run.json records', async () => {
+    const out = path.join(tmp.dir, 'run-threads');
+    const { code, stderr } = await runCli(cli, ['eval', data.root, '--model', model.model, '--spec', model.spec, '--ep', 'cpu', '--out', out, '--threads', '3', '--json']);
+    assert.equal(code, 0, stderr);
+    assert.equal(JSON.parse(fs.readFileSync(path.join(out, 'run.json'), 'utf8')).predictions.intraOpThreads, 3);
   });
 
   it('asking for a provider that is missing falls back to cpu and says so', async () => {
