@@ -117,3 +117,18 @@ async function checkRoots(frame, view, probe) {
   }
   return roots;
 }
+
+/**
+ * "datasetWatchAdded" / "datasetWatchRemoved": with the hostile dataset's panel open, the suite added (then removed)
+ * an image pair in its folder; without any command, the file watcher rescans the folder and the gallery's captions
+ * become exactly the request's files.
+ */
+export async function checkGalleryFiles(page, request) {
+  const { value } = await waitInView(page, 'dataset', {
+    probe: () => [...document.querySelectorAll('.gallery-cell .cell-caption')].map((c) => c.textContent),
+    ready: (captions) => sameSet(captions, request.files),
+    timeoutMs: CHECKPOINT_TIMEOUT_MS,
+    what: `the open dataset panel's gallery captions, updated by the file watcher, exactly ${JSON.stringify(request.files)}`,
+  });
+  return { captions: value, screenshot: await screenshot(page, `${request.name}.png`) };
+}

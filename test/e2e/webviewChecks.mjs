@@ -5,7 +5,7 @@ import { CHECKPOINT_TIMEOUT_MS, sleep } from './driverCommon.mjs';
 import { reviewRun } from './reviewChecks.mjs';
 import { markInDiff, markStillShown } from './diffChecks.mjs';
 import { checkDistribution } from './distributionChecks.mjs';
-import { checkHostileDiff, checkHostileNames } from './hostileChecks.mjs';
+import { checkGalleryFiles, checkHostileDiff, checkHostileNames } from './hostileChecks.mjs';
 import { cancelFromNotification, reloadMidRun } from './lifetimeChecks.mjs';
 import { detailDrawn, detailProbe, galleryProbe } from './datasetProbes.mjs';
 import { probeFrame, screenshot, waitInFrame, waitInView } from './webviewFrames.mjs';
@@ -24,6 +24,8 @@ export const checks = {
   diffReopen: { bundles: ['diff'], run: (page, request) => markStillShown(page, request, 'diff-reopen') },
   distribution: { bundles: ['distribution'], run: checkDistribution },
   hostile: { bundles: ['report', 'dataset'], run: checkHostileNames },
+  datasetWatchAdded: { bundles: ['dataset'], run: checkGalleryFiles },
+  datasetWatchRemoved: { bundles: ['dataset'], run: checkGalleryFiles },
   hostileDiff: { bundles: ['diff'], run: checkHostileDiff },
   cancelRun: { bundles: [], run: cancelFromNotification },
   // The page reloads under it: no webview audit after this one.

@@ -45,7 +45,17 @@ export async function hostileNames(sampleRoot: string, model: string, workspace:
   // the webview and they must fail, while a file of this folder loads.
   const outside = [path.join(sampleRoot, '000000.png'), path.join(path.dirname(path.dirname(model)), 'media', 'facegap.svg')];
   await checkpoint('hostile', { root, runDir, ...names, inside: path.join(root, 'plain-000002.png'), outside });
+  await watchFolder(sampleRoot, root, names.files);
   const diffDir = await vscode.commands.executeCommand<unknown>('facegap.diffLabels', vscode.Uri.file(runDir as string), { b: 'ground-truth' });
   assert.equal(typeof diffDir, 'string', `diffing the hostile run should resolve with a diff folder, got ${JSON.stringify(diffDir)}`);
   await checkpoint('hostileDiff', { dir: diffDir, ...names, inside: path.join(root, 'plain-000002.png'), outside });
+}
+
+/** Live updates: a pair added while the dataset panel is open joins its gallery, and goes again when removed. */
+async function watchFolder(sampleRoot: string, root: string, files: readonly string[]): Promise<void> {
+  const added = ['added-000003.png', 'added-000003_seg.png'];
+  for (const [i, file] of added.entries()) await linkOrCopy(path.join(sampleRoot, `000003${i === 0 ? '' : '_seg'}.png`), path.join(root, file));
+  await checkpoint('datasetWatchAdded', { files: [...files, added[0]] });
+  for (const file of added) await fs.rm(path.join(root, file));
+  await checkpoint('datasetWatchRemoved', { files });
 }
